@@ -1,0 +1,21 @@
+// Writing a measure's results: CSV to stdout by default, or --format json|xlsx|table,
+// --output FILE, --output-dir DIR (one <output>.csv per output).
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "registry/invocation.hpp"
+
+namespace agglo::cli {
+
+struct OutputFlags {
+  std::string format = "csv";
+  std::string output;
+  std::string output_dir;
+  void add_to(CLI::App* sub);
+  void emit(const Results& results) const;
+};
+
+}  // namespace agglo::cli

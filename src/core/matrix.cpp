@@ -1,0 +1,7 @@
+#include "core/matrix.hpp"
+
+namespace agglo {
+
+bool LabeledMatrix::has_na() const { return values.hasNaN(); }
+
+}  // namespace agglo

@@ -1,0 +1,125 @@
+#include "core/panel.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/error.hpp"
+
+namespace agglo {
+
+void Panel::reserve(size_t n) {
+  region.reserve(n);
+  industry.reserve(n);
+  period.reserve(n);
+  value.reserve(n);
+  line.reserve(n);
+}
+
+void Panel::push(Id r, Id i, Id p, double v, int64_t src_line) {
+  region.push_back(r);
+  industry.push_back(i);
+  period.push_back(p);
+  value.push_back(v);
+  line.push_back(src_line);
+}
+
+static std::optional<double> as_number(const std::string& s) {
+  double v = 0;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::vector<Panel::Id> Panel::sorted_periods() const {
+  std::vector<Id> ids(periods.size());
+  for (Id k = 0; k < ids.size(); ++k) ids[k] = k;
+  bool numeric = true;
+  std::vector<double> num(ids.size());
+  for (Id k = 0; k < ids.size(); ++k) {
+    auto v = as_number(periods.name(k));
+    if (!v) {
+      numeric = false;
+      break;
+    }
+    num[k] = *v;
+  }
+  if (numeric)
+    std::stable_sort(ids.begin(), ids.end(), [&](Id a, Id b) { return num[a] < num[b]; });
+  else
+    std::stable_sort(ids.begin(), ids.end(),
+                     [&](Id a, Id b) { return periods.name(a) < periods.name(b); });
+  return ids;
+}
+
+std::optional<Panel::Id> Panel::find_period(const std::string& label) const {
+  if (auto id = periods.find(label)) return id;
+  if (auto v = as_number(label)) return find_period(*v);
+  return std::nullopt;
+}
+
+std::optional<Panel::Id> Panel::find_period(double v) const {
+  for (Id k = 0; k < periods.size(); ++k) {
+    auto p = as_number(periods.name(k));
+    if (p && *p == v) return k;
+  }
+  return std::nullopt;
+}
+
+LabeledMatrix Panel::matrix(Id period_id, bool all_labels) const {
+  const size_t n = size();
+  std::vector<int64_t> row_of(regions.size(), -1), col_of(industries.size(), -1);
+  LabeledMatrix m;
+  if (all_labels) {
+    for (Id r = 0; r < regions.size(); ++r) row_of[r] = r;
+    for (Id i = 0; i < industries.size(); ++i) col_of[i] = i;
+    m.row_labels = regions.names();
+    m.col_labels = industries.names();
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      if (period[k] != period_id) continue;
+      if (row_of[region[k]] < 0) {
+        row_of[region[k]] = static_cast<int64_t>(m.row_labels.size());
+        m.row_labels.push_back(regions.name(region[k]));
+      }
+      if (col_of[industry[k]] < 0) {
+        col_of[industry[k]] = static_cast<int64_t>(m.col_labels.size());
+        m.col_labels.push_back(industries.name(industry[k]));
+      }
+    }
+  }
+  const auto R = static_cast<Eigen::Index>(m.row_labels.size());
+  const auto I = static_cast<Eigen::Index>(m.col_labels.size());
+  m.values = Eigen::MatrixXd::Zero(R, I);
+  std::vector<uint8_t> seen(static_cast<size_t>(R * I), 0);
+  for (size_t k = 0; k < n; ++k) {
+    if (period[k] != period_id) continue;
+    const auto r = row_of[region[k]];
+    const auto c = col_of[industry[k]];
+    const size_t cell = static_cast<size_t>(c * R + r);
+    if (seen[cell]) {
+      int64_t first = 0;
+      for (size_t j = 0; j < k; ++j)
+        if (period[j] == period_id && region[j] == region[k] && industry[j] == industry[k]) {
+          first = line[j];
+          break;
+        }
+      std::string what = "duplicate row for region \"" + regions.name(region[k]) +
+                         "\", industry \"" + industries.name(industry[k]) + "\"";
+      if (has_period_column) what += ", period \"" + periods.name(period_id) + "\"";
+      if (first > 0) what += " (first given on line " + std::to_string(first) + ")";
+      throw Error(SourcePos{source, line[k], 0}, what);
+    }
+    seen[cell] = 1;
+    m.values(r, c) = value[k];
+  }
+  return m;
+}
+
+std::vector<LabeledMatrix> Panel::matrices() const {
+  std::vector<LabeledMatrix> out;
+  for (Id p : sorted_periods()) out.push_back(matrix(p, true));
+  return out;
+}
+
+}  // namespace agglo

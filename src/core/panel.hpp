@@ -1,0 +1,50 @@
+// Panel: the long table region x industry x period -> value, with interned labels, explicit NA
+// (NaN) for suppressed cells and the source line of every row for positioned errors.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/labels.hpp"
+#include "core/matrix.hpp"
+
+namespace agglo {
+
+class Panel {
+ public:
+  using Id = LabelSet::Id;
+
+  LabelSet regions;
+  LabelSet industries;
+  LabelSet periods;  // a single "" period when the data have no period column
+  std::vector<Id> region;
+  std::vector<Id> industry;
+  std::vector<Id> period;
+  std::vector<double> value;  // NaN = NA (suppressed or missing)
+  std::vector<int64_t> line;  // source line of each row (0 when unknown)
+  std::string source;         // file name or dataset for error messages
+
+  size_t size() const { return value.size(); }
+  void reserve(size_t n);
+  void push(Id r, Id i, Id p, double v, int64_t src_line);
+
+  bool has_period_column = false;
+  // Periods in chronological order (numeric when every label is a number, else text order).
+  std::vector<Id> sorted_periods() const;
+  // The period whose label equals `label` as text or as a number (2014 == "2014").
+  std::optional<Id> find_period(const std::string& label) const;
+  std::optional<Id> find_period(double value) const;
+
+  // Dense region x industry matrix of one period. Cells without a row are 0 (absent = none);
+  // NA rows stay NaN. With `all_labels` every region/industry of the panel gets a row/column,
+  // otherwise only those that occur in that period (in first-seen order).
+  // Throws a positioned Error on a duplicate region x industry x period.
+  LabeledMatrix matrix(Id period_id, bool all_labels = false) const;
+
+  // Every period as a matrix over the same (all) labels, in sorted_periods() order.
+  std::vector<LabeledMatrix> matrices() const;
+};
+
+}  // namespace agglo

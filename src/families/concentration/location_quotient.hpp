@@ -1,0 +1,24 @@
+// Location quotients of a region x industry matrix (rows = regions, columns = industries).
+#pragma once
+
+#include <Eigen/Core>
+
+namespace agglo {
+
+enum class LqMethod { Multiplicative, Additive };
+
+// Location quotient (Florence 1939; Isard 1960):
+//   multiplicative  LQ_ri = (x_ri / x_r.) / (x_.i / x)
+//   additive        LQ_ri = x_ri / x_.i - x_r. / x   (difference of regional shares, REAT locq "a")
+// Totals are sums over the cells of the matrix. A cell whose quotient is undefined (empty region
+// or industry) is NaN (NA); NA cells in x count as missing in the totals and give NA.
+Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method = LqMethod::Multiplicative);
+
+// Binary LQ: 1 where LQ >= threshold, else 0 (an NA quotient counts as 0).
+Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold = 1.0);
+
+// Sums that ignore NA cells (NaN), as totals of a table with suppressed cells.
+Eigen::VectorXd row_sums_skip_na(const Eigen::MatrixXd& x);
+Eigen::VectorXd col_sums_skip_na(const Eigen::MatrixXd& x);
+
+}  // namespace agglo

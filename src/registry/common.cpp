@@ -1,0 +1,48 @@
+#include "registry/common.hpp"
+
+namespace agglo {
+
+OptionSpec period_option() {
+  OptionSpec o;
+  o.name = "period";
+  o.type = OptionType::Text;
+  o.doc = "the period (value of the period column) to use; required when the table holds several periods";
+  o.optional = true;
+  return o;
+}
+
+InputSpec panel_input(std::string doc) {
+  return InputSpec{"table", std::move(doc), true, {"region", "industry", "value", "period"}};
+}
+
+Table long_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
+                 const Eigen::MatrixXd& values, const std::string& row_key,
+                 const std::string& col_key, const std::string& value_name) {
+  std::vector<std::string> r_out, c_out;
+  std::vector<double> v_out;
+  const size_t n = rows.size() * cols.size();
+  r_out.reserve(n);
+  c_out.reserve(n);
+  v_out.reserve(n);
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < cols.size(); ++c) {
+      r_out.push_back(rows[r]);
+      c_out.push_back(cols[c]);
+      v_out.push_back(values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)));
+    }
+  Table t;
+  t.add_text(row_key, std::move(r_out));
+  t.add_text(col_key, std::move(c_out));
+  t.add_number(value_name, std::move(v_out));
+  return t;
+}
+
+Table labelled_columns(const std::string& key, const std::vector<std::string>& labels,
+                       std::initializer_list<std::pair<std::string, Eigen::VectorXd>> columns) {
+  Table t;
+  t.add_text(key, labels);
+  for (const auto& [name, v] : columns) t.add_number(name, v);
+  return t;
+}
+
+}  // namespace agglo

@@ -1,0 +1,158 @@
+#include "registry/invocation.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "io/store.hpp"
+#include "registry/registry.hpp"
+
+namespace agglo {
+
+Table& Results::add(const std::string& name, Table table) {
+  outputs.emplace_back(name, std::move(table));
+  return outputs.back().second;
+}
+
+const Table* Results::find(const std::string& name) const {
+  for (const auto& [n, t] : outputs)
+    if (n == name) return &t;
+  return nullptr;
+}
+
+std::string InputSource::describe() const {
+  return dataset.empty() ? path : project + ":" + dataset;
+}
+
+Invocation::Invocation(const MeasureSpec& spec, nlohmann::json params,
+                       std::map<std::string, std::string> columns,
+                       std::map<std::string, InputSource> inputs, ReadSettings read)
+    : spec_(&spec),
+      params_(validate_params(spec, params)),
+      columns_(std::move(columns)),
+      inputs_(std::move(inputs)),
+      read_(std::move(read)) {
+  for (const auto& in : spec.inputs)
+    if (in.required && !inputs_.count(in.role))
+      throw UsageError(fmt::format("{} needs the input \"{}\" ({})", spec.name, in.role, in.doc));
+}
+
+bool Invocation::has(const std::string& name) const {
+  auto it = params_.find(name);
+  return it != params_.end() && !it->is_null();
+}
+
+static const nlohmann::json& get_param(const nlohmann::json& params, const std::string& name,
+                                       const std::string& measure) {
+  auto it = params.find(name);
+  if (it == params.end() || it->is_null())
+    throw UsageError(fmt::format("{}: the option \"{}\" is required here", measure, name));
+  return *it;
+}
+
+double Invocation::number(const std::string& name) const {
+  return get_param(params_, name, spec_->name).get<double>();
+}
+
+int64_t Invocation::integer(const std::string& name) const {
+  const auto& v = get_param(params_, name, spec_->name);
+  return v.is_number_integer() ? v.get<int64_t>() : static_cast<int64_t>(v.get<double>());
+}
+
+bool Invocation::flag(const std::string& name) const {
+  return get_param(params_, name, spec_->name).get<bool>();
+}
+
+std::string Invocation::text(const std::string& name) const {
+  const auto& v = get_param(params_, name, spec_->name);
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+  if (v.is_number()) return format_number(v.get<double>());
+  return v.dump();
+}
+
+std::vector<double> Invocation::numbers(const std::string& name) const {
+  const auto& v = get_param(params_, name, spec_->name);
+  if (v.is_array()) return v.get<std::vector<double>>();
+  return {v.get<double>()};
+}
+
+std::string Invocation::column(const std::string& role) const {
+  auto it = columns_.find(role);
+  return it == columns_.end() ? role : it->second;
+}
+
+const InputSource& Invocation::source(const std::string& role) const {
+  auto it = inputs_.find(role);
+  if (it == inputs_.end())
+    throw UsageError(fmt::format("{} needs the input \"{}\"", spec_->name, role));
+  return it->second;
+}
+
+std::string Invocation::path(const std::string& role) const {
+  const auto& src = source(role);
+  if (src.path.empty())
+    throw UsageError(fmt::format("input \"{}\" must be a file, not a stored dataset", role));
+  return src.path;
+}
+
+const TextTable& Invocation::table(const std::string& role) const {
+  auto it = cache_.find(role);
+  if (it != cache_.end()) return *it->second;
+  const auto& src = source(role);
+  auto t = std::make_shared<TextTable>();
+  if (!src.dataset.empty()) {
+    Store store(src.project);
+    *t = store.load(src.dataset);
+    t->options = read_.csv;
+  } else {
+    *t = read_text_table(src.path, read_.csv);
+  }
+  if (role == "table" && read_.wide != WideLayout::None) {
+    const std::string id = read_.wide == WideLayout::Industries ? column("region") : column("industry");
+    *t = wide_to_long(*t, read_.wide, t->find_column(id) ? id : t->header.front(), column("period"));
+  }
+  cache_[role] = t;
+  return *t;
+}
+
+Panel Invocation::panel(const std::string& role, PanelCheck check) const {
+  PanelColumns cols;
+  const bool wide = role == "table" && read_.wide != WideLayout::None;
+  cols.region = wide ? "region" : column("region");
+  cols.industry = wide ? "industry" : column("industry");
+  cols.value = wide ? "value" : column("value");
+  cols.period = wide ? "period" : column("period");
+  cols.period_explicit = !wide && column_given("period");
+  const auto& src = source(role);
+  if (src.dataset.empty() && !wide && !cache_.count(role))
+    return read_panel(src.path, read_.csv, cols, check, progress);
+  return panel_from_text(table(role), cols, check);
+}
+
+Panel::Id Invocation::selected_period(const Panel& panel, const std::string& option) const {
+  auto list = [&] {
+    std::string s;
+    for (auto id : panel.sorted_periods()) s += (s.empty() ? "" : ", ") + panel.periods.name(id);
+    return s;
+  };
+  if (has(option)) {
+    const auto& v = params_.at(option);
+    std::optional<Panel::Id> id = v.is_number() ? panel.find_period(v.get<double>())
+                                                : panel.find_period(text(option));
+    if (!id)
+      throw Error(SourcePos{panel.source, 0, 0},
+                  fmt::format("period {} is not in the data (periods: {})", text(option), list()));
+    return *id;
+  }
+  if (panel.periods.size() != 1)
+    throw UsageError(fmt::format("the table holds several periods ({}); choose one with the "
+                                 "option \"{}\"",
+                                 list(), option));
+  return 0;
+}
+
+LabeledMatrix Invocation::period_matrix(const Panel& panel, const std::string& option) const {
+  return panel.matrix(selected_period(panel, option));
+}
+
+}  // namespace agglo
