@@ -1,0 +1,118 @@
+// The command line as a user meets it: exit codes and positioned messages on bad input.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/test_helpers.hpp"
+
+using agglo::test::temp_file;
+
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun run_agglo(const std::string& args) {
+  const std::string cmd = std::string(AGGLO_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  while (size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+  const int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Cli, LocationQuotientPrintsCsv) {
+  auto p = temp_file("cli_ok.csv", "region,industry,emp\nA,x,10\nA,y,30\nB,x,30\nB,y,10\n");
+  CliRun r = run_agglo("location-quotient --table " + p + " --value emp");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("region,industry,lq\nA,x,0.5\n"), std::string::npos) << r.out;
+}
+
+TEST(Cli, NonNumericValueExitsOneWithPosition) {
+  auto p = temp_file("cli_bad.csv", "region,industry,emp\nA,x,10\nB,x,(X)\n");
+  CliRun r = run_agglo("location-quotient --table " + p + " --value emp");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("cli_bad.csv:3:3: expected a number in column \"emp\", got \"(X)\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, RaggedRowUnknownColumnDuplicateNegativeEmptyEncoding) {
+  struct Case {
+    std::string name, content, args, expect;
+  };
+  const std::vector<Case> cases = {
+      {"rag.csv", "region,industry,value\nA,x,1\nB,y\n", "", "rag.csv:3:3: expected 3 fields"},
+      {"unk.csv", "region,industry,emp\nA,x,1\n", "", "unknown column \"value\""},
+      {"dup.csv", "region,industry,value\nA,x,1\nA,x,2\n", "", "dup.csv:3: duplicate row"},
+      {"neg.csv", "region,industry,value\nA,x,1\nB,x,-4\n", "", "neg.csv:3:3: expected a count (>= 0)"},
+      {"empty.csv", "", "", "empty.csv: the file is empty"},
+      {"b5.csv", "region,industry,value\n\xA5\x78\xA5\x5F,x,1\n", "", "b5.csv:2: invalid UTF-8"},
+      {"u8.csv", "region,industry,value\n\xE5\x8F\xB0\xE5\x8C\x97,x,1\n", "--encoding big5", "u8.csv:2:"},
+  };
+  for (const auto& c : cases) {
+    auto p = temp_file(c.name, c.content);
+    CliRun r = run_agglo("location-quotient --table " + p + " " + c.args);
+    EXPECT_EQ(r.code, 1) << c.name << ": " << r.out;
+    EXPECT_NE(r.out.find(c.expect), std::string::npos) << c.name << ": " << r.out;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_agglo("location-quotient --method nonsense --table x.csv").code, 2);
+  EXPECT_EQ(run_agglo("no-such-measure").code, 2);
+  auto p = temp_file("cli_periods.csv", "region,industry,period,value\nA,x,1,1\nA,x,2,1\n");
+  CliRun r = run_agglo("location-quotient --table " + p);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("several periods"), std::string::npos) << r.out;
+}
+
+TEST(Cli, FailedImportLeavesTheStoreUnchanged) {
+  const auto dir = std::filesystem::temp_directory_path() / "agglo_tests";
+  const std::string project = (dir / "atomic.agglo").string();
+  std::filesystem::remove(project);
+  std::filesystem::remove(project + "-wal");
+  std::filesystem::remove(project + "-shm");
+  ASSERT_EQ(run_agglo("project init " + project).code, 0);
+  auto good = temp_file("good.csv", "region,industry,emp\nA,x,1\nB,x,2\n");
+  ASSERT_EQ(run_agglo("import " + good + " --as emp --project " + project + " --value emp").code, 0);
+  const std::string before = run_agglo("datasets --project " + project + " --format csv").out;
+  // The bad row is the last one: everything before it must not be kept.
+  std::string rows = "region,industry,emp\n";
+  for (int k = 0; k < 500; ++k) rows.append("R").append(std::to_string(k)).append(",x,1\n");
+  rows += "Z,x,(X)\n";
+  auto bad = temp_file("bad_import.csv", rows);
+  CliRun r = run_agglo("import " + bad + " --as more --project " + project + " --value emp");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("bad_import.csv:502:3"), std::string::npos) << r.out;
+  CliRun dup = run_agglo("import " + good + " --as emp --project " + project + " --value emp");
+  EXPECT_EQ(dup.code, 1) << dup.out;
+  EXPECT_EQ(run_agglo("datasets --project " + project + " --format csv").out, before);
+  CliRun lq = run_agglo("location-quotient --project " + project + " --dataset emp");
+  EXPECT_EQ(lq.code, 0) << lq.out;
+}
+
+TEST(Cli, OutputDirWritesOneFilePerOutput) {
+  auto p = temp_file("cli_dir.csv", "region,industry,value\nA,x,10\nA,y,30\nB,x,30\nB,y,10\n");
+  const auto dir = std::filesystem::temp_directory_path() / "agglo_tests" / "outdir";
+  std::filesystem::remove_all(dir);
+  CliRun r = run_agglo("location-quotient --table " + p + " --output-dir " + dir.string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(read_all((dir / "lq.csv").string()).find("A,y,1.5"), std::string::npos);
+  CliRun j = run_agglo("location-quotient --table " + p + " --format json");
+  EXPECT_NE(j.out.find("\"lq\": 1.5"), std::string::npos) << j.out;
+}
