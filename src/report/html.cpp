@@ -28,6 +28,18 @@ std::string bilingual(const Text& t) {
   return "<span class=\"l-en\">" + escape(t.en) + "</span><span class=\"l-zh\">" + escape(zh) + "</span>";
 }
 
+// Numbers for people: large values with thousands separators, others with `digits` significant digits.
+static std::string readable(double v, int digits) {
+  if (std::isnan(v)) return "NA";
+  if (std::abs(v) >= 1e4 && std::abs(v) < 1e15) {
+    std::string s = fmt::format("{:.0f}", std::abs(v));
+    for (int k = static_cast<int>(s.size()) - 3; k > 0; k -= 3) s.insert(static_cast<size_t>(k), ",");
+    if (v < 0) s.insert(s.begin(), '-');
+    return s;
+  }
+  return fmt::format("{:.{}g}", v, digits);
+}
+
 std::string html_table(const Table& t, const TableStyle& style) {
   std::ostringstream out;
   const size_t n = style.max_rows ? std::min(style.max_rows, t.rows()) : t.rows();
@@ -45,8 +57,7 @@ std::string html_table(const Table& t, const TableStyle& style) {
         out << "<td>" << escape(col.text[r]) << "</td>";
       } else {
         const double v = col.number[r];
-        out << "<td class=\"num\">"
-            << (std::isnan(v) ? std::string("NA") : fmt::format("{:.{}g}", v, style.digits)) << "</td>";
+        out << "<td class=\"num\">" << readable(v, style.digits) << "</td>";
       }
     }
     out << "</tr>";

@@ -75,6 +75,7 @@ std::string svg_heatmap(const std::vector<std::string>& rows, const std::vector<
     span = std::max(span, std::abs(style.log_scale ? std::log(x / style.center) : x - style.center));
   }
   if (span == 0) span = 1;
+  if (style.clip > 0) span = std::min(span, style.log_scale ? std::log(style.clip) : style.clip);
   std::ostringstream out;
   out << fmt::format("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" font-size=\"9\">", w, h, w);
   if (!style.title.empty()) out << "<title>" << escape(style.title) << "</title>";

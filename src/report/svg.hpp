@@ -14,6 +14,7 @@ struct HeatmapStyle {
   double center = 1.0;  // value drawn white (LQ = 1); below blue, above red, on a log scale
   bool log_scale = true;
   int cell = 12;        // cell size in pixels
+  double clip = 4.0;    // colours saturate at center * clip and center / clip (log scale)
 };
 // Rows x columns heat map; NA cells grey. Labels are shown on the left and at the top.
 std::string svg_heatmap(const std::vector<std::string>& row_labels,
