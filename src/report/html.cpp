@@ -32,9 +32,12 @@ std::string bilingual(const Text& t) {
 static std::string readable(double v, int digits) {
   if (std::isnan(v)) return "NA";
   if (std::abs(v) >= 1e4 && std::abs(v) < 1e15) {
-    std::string s = fmt::format("{:.0f}", std::abs(v));
-    for (int k = static_cast<int>(s.size()) - 3; k > 0; k -= 3) s.insert(static_cast<size_t>(k), ",");
-    if (v < 0) s.insert(s.begin(), '-');
+    const std::string digits_only = fmt::format("{:.0f}", std::abs(v));
+    std::string s = v < 0 ? "-" : "";
+    for (size_t k = 0; k < digits_only.size(); ++k) {
+      if (k > 0 && (digits_only.size() - k) % 3 == 0) s.push_back(',');
+      s.push_back(digits_only[k]);
+    }
     return s;
   }
   return fmt::format("{:.{}g}", v, digits);
