@@ -36,7 +36,8 @@ Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method) {
 }
 
 Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold) {
-  return lq.unaryExpr([threshold](double v) { return (!std::isnan(v) && v >= threshold) ? 1.0 : 0.0; });
+  return lq.unaryExpr(
+      [threshold](double v) { return (!std::isnan(v) && v >= threshold) ? 1.0 : 0.0; });
 }
 
 }  // namespace agglo

@@ -12,7 +12,8 @@ enum class LqMethod { Multiplicative, Additive };
 //   additive        LQ_ri = x_ri / x_.i - x_r. / x   (difference of regional shares, REAT locq "a")
 // Totals are sums over the cells of the matrix. A cell whose quotient is undefined (empty region
 // or industry) is NaN (NA); NA cells in x count as missing in the totals and give NA.
-Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method = LqMethod::Multiplicative);
+Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x,
+                                  LqMethod method = LqMethod::Multiplicative);
 
 // Binary LQ: 1 where LQ >= threshold, else 0 (an NA quotient counts as 0).
 Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold = 1.0);
