@@ -1,0 +1,55 @@
+// A small, fast random generator for permutation inference: xoshiro256** (Blackman & Vigna
+// 2018) seeded through splitmix64. Every region (or permutation) gets its own stream derived
+// from (seed, stream index), so results do not depend on the number of threads.
+#pragma once
+
+#include <cstdint>
+
+namespace agglo {
+
+inline uint64_t splitmix64(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+class StreamRng {
+ public:
+  StreamRng(uint64_t seed, uint64_t stream) {
+    uint64_t sm = seed ^ (stream * 0xD1B54A32D192ED03ULL + 0x8CB92BA72F3D8DD7ULL);
+    for (auto& w : s_) w = splitmix64(sm);
+  }
+
+  uint64_t next() {
+    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+
+  // Uniform integer in [0, range), range < 2^32, without modulo bias (Lemire 2019).
+  uint32_t below(uint32_t range) {
+    uint64_t m = (next() >> 32) * range;
+    auto low = static_cast<uint32_t>(m);
+    if (low < range) {
+      const uint32_t floor = static_cast<uint32_t>(-range) % range;
+      while (low < floor) {
+        m = (next() >> 32) * range;
+        low = static_cast<uint32_t>(m);
+      }
+    }
+    return static_cast<uint32_t>(m >> 32);
+  }
+
+ private:
+  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  uint64_t s_[4];
+};
+
+}  // namespace agglo
