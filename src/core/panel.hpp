@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,28 @@
 
 namespace agglo {
 
+// Allocator that leaves new elements of trivial types uninitialised, so that large panel columns
+// are filled once (in parallel, by the reader) instead of being zeroed first.
+template <class T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  using std::allocator<T>::allocator;
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+template <class T>
+using PanelColumn = std::vector<T, DefaultInitAllocator<T>>;
+
 class Panel {
  public:
   using Id = LabelSet::Id;
@@ -19,11 +42,11 @@ class Panel {
   LabelSet regions;
   LabelSet industries;
   LabelSet periods;  // a single "" period when the data have no period column
-  std::vector<Id> region;
-  std::vector<Id> industry;
-  std::vector<Id> period;
-  std::vector<double> value;  // NaN = NA (suppressed or missing)
-  std::vector<int64_t> line;  // source line of each row (0 when unknown)
+  PanelColumn<Id> region;
+  PanelColumn<Id> industry;
+  PanelColumn<Id> period;
+  PanelColumn<double> value;  // NaN = NA (suppressed or missing)
+  PanelColumn<int64_t> line;  // source line of each row (0 when unknown)
   std::string source;         // file name or dataset for error messages
 
   size_t size() const { return value.size(); }

@@ -50,7 +50,8 @@ std::string decode_to_utf8(const std::string& path, const std::string& raw,
       const size_t col_byte = line_start == std::string::npos ? offset : offset - line_start - 1;
       const int64_t field =
           1 + std::count_if(raw.begin() + (line_start == std::string::npos ? 0 : line_start + 1),
-                            raw.begin() + offset, [](char c) { return c == ',' || c == ';' || c == '\t'; });
+                            raw.begin() + offset,
+                            [](char c) { return c == ',' || c == ';' || c == '\t'; });
       throw Error(SourcePos{path, line, field},
                   fmt::format("bytes are not valid {} text (byte {} of the line, 0x{:02X}); is "
                               "the file UTF-8? try --encoding utf-8",
@@ -75,8 +76,10 @@ size_t utf8_len(std::string_view s, size_t i) {
 }  // namespace
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -134,7 +137,8 @@ double number_or_throw(std::string_view cell, const CsvOptions& opt, const Sourc
 CsvReader::CsvReader(const std::string& path, CsvOptions options)
     : path_(path), opt_(std::move(options)) {
   file_ = std::fopen(path.c_str(), "rb");
-  if (!file_) throw Error(SourcePos{path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
+  if (!file_)
+    throw Error(SourcePos{path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
   std::fseek(file_, 0, SEEK_END);
   file_size_ = static_cast<uint64_t>(std::ftell(file_));
   std::fseek(file_, 0, SEEK_SET);
@@ -156,7 +160,8 @@ CsvReader::CsvReader(const std::string& path, CsvOptions options)
     while (nl == std::string::npos && refill()) nl = buf_.find('\n', pos_);
     std::string_view first(buf_.data() + pos_, (nl == std::string::npos ? buf_.size() : nl) - pos_);
     if (trim(first).empty()) {
-      if (nl == std::string::npos) throw Error(SourcePos{path, 0, 0}, "the file is empty; expected a header row");
+      if (nl == std::string::npos)
+        throw Error(SourcePos{path, 0, 0}, "the file is empty; expected a header row");
       pos_ = nl + 1;
       ++line_;
       continue;
@@ -173,7 +178,9 @@ CsvReader::CsvReader(const std::string& path, CsvOptions options)
         if (c == ';') ++counts[1];
         if (c == '\t') ++counts[2];
       }
-      delim_ = counts[2] > counts[0] && counts[2] >= counts[1] ? '\t' : counts[1] > counts[0] ? ';' : ',';
+      delim_ = counts[2] > counts[0] && counts[2] >= counts[1] ? '\t'
+               : counts[1] > counts[0]                         ? ';'
+                                                               : ',';
     }
     break;
   }
@@ -233,10 +240,11 @@ void CsvReader::check_utf8(std::string_view text, int64_t line) const {
     }
     const size_t n = utf8_len(text, i);
     if (n == 0)
-      throw Error(SourcePos{path_, line, 0},
-                  fmt::format("invalid UTF-8 byte 0x{:02X} in \"{}\"; is the file Big5/CP950? try "
-                              "--encoding big5",
-                              static_cast<unsigned char>(text[i]), std::string(text.substr(0, 40))));
+      throw Error(
+          SourcePos{path_, line, 0},
+          fmt::format("invalid UTF-8 byte 0x{:02X} in \"{}\"; is the file Big5/CP950? try "
+                      "--encoding big5",
+                      static_cast<unsigned char>(text[i]), std::string(text.substr(0, 40))));
     i += n;
   }
 }
@@ -361,7 +369,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   }
   if (fields.size() != header_.size()) {
     if (fields.size() == 1 && trim(fields[0]).empty()) return next(fields);
-    throw Error(SourcePos{path_, row_line_, static_cast<int64_t>(std::min(fields.size(), header_.size())) + 1},
+    throw Error(SourcePos{path_, row_line_,
+                          static_cast<int64_t>(std::min(fields.size(), header_.size())) + 1},
                 fmt::format("expected {} fields as in the header, found {}", header_.size(),
                             fields.size()));
   }

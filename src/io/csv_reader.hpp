@@ -43,6 +43,10 @@ class CsvReader {
   int64_t line() const { return row_line_; }  // line where the current row starts
   SourcePos pos(size_t field) const { return {path_, row_line_, static_cast<int64_t>(field) + 1}; }
   uint64_t bytes_read() const { return consumed_total_; }
+  // Byte offset and line of the next unread row (right after the header when nothing was read).
+  uint64_t offset() const { return consumed_total_ + pos_; }
+  int64_t next_line() const { return line_; }
+  bool decoded() const { return decoded_; }
   uint64_t file_size() const { return file_size_; }
 
  private:

@@ -134,7 +134,8 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
                       "exists); its fields are: {}",
                       out.layer, field_names(defn)));
   }
-  const bool check_valid = options.validate && OGRGeometryFactory::haveGEOS();
+  const bool check_valid = options.validate != GeoReadOptions::Validation::Off && OGRGeometryFactory::haveGEOS();
+  std::vector<std::string> invalid;
   std::unordered_map<std::string, int64_t> seen;
   std::vector<std::string> dropped;
   layer->ResetReading();
@@ -182,6 +183,12 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
     out.warnings.push_back(fmt::format("{}: {} feature(s) with an empty geometry left out: {}{}",
                                        path, dropped.size(), list,
                                        dropped.size() > 10 ? ", ..." : ""));
+  }
+  if (!invalid.empty()) {
+    std::string list;
+    for (size_t k = 0; k < invalid.size() && k < 10; ++k) list += (k ? ", " : "") + invalid[k];
+    out.warnings.push_back(fmt::format("{}: {} invalid (e.g. self-intersecting) polygon(s), used as they are: {}{}",
+                                       path, invalid.size(), list, invalid.size() > 10 ? ", ..." : ""));
   }
   const OGRSpatialReference* srs = layer->GetSpatialRef();
   out.geographic = (!srs || srs->IsGeographic()) && coordinates_in_lonlat_range(out.features);

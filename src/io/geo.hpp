@@ -31,7 +31,10 @@ struct GeoLayer {
 struct GeoReadOptions {
   std::string layer;       // empty = the first layer (the only one of GeoJSON and shapefiles)
   std::string id_field;    // empty = the first of "region", "id", "GEOID", "code" that exists
-  bool validate = true;    // reject invalid (e.g. self-intersecting) polygons (GEOS IsValid)
+  // Invalid polygons (self-intersecting rings, crossing rings; GEOS IsValid): an error, a
+  // warning listing them (generalised boundary files often have a few), or no check.
+  enum class Validation { Error, Warn, Off };
+  Validation validate = Validation::Error;
   bool drop_empty = true;  // drop features with an empty geometry (with a warning), else error
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "io/fast_panel_reader.hpp"
+
 namespace agglo {
 
 namespace {
@@ -22,7 +24,9 @@ class PanelBuilder {
            std::string_view value, int64_t line, int64_t value_col) {
     const auto r = cached(panel_.regions, region, last_region_, last_region_id_);
     const auto i = cached(panel_.industries, industry, last_industry_, last_industry_id_);
-    const auto p = panel_.has_period_column ? cached(panel_.periods, period, last_period_, last_period_id_) : 0;
+    const auto p = panel_.has_period_column
+                       ? cached(panel_.periods, period, last_period_, last_period_id_)
+                       : 0;
     double v = number_or_throw(value, opt_, SourcePos{panel_.source, line, value_col}, value_name_);
     if (check_.nonnegative && v < 0)
       throw Error(SourcePos{panel_.source, line, value_col},
@@ -35,7 +39,8 @@ class PanelBuilder {
   void reserve(size_t n) { panel_.reserve(n); }
 
  private:
-  static Panel::Id cached(LabelSet& set, std::string_view code, std::string& last, Panel::Id& last_id) {
+  static Panel::Id cached(LabelSet& set, std::string_view code, std::string& last,
+                          Panel::Id& last_id) {
     code = trim(code);
     if (!last.empty() && code == last) return last_id;
     last.assign(code);
@@ -59,8 +64,19 @@ Panel read_panel(const std::string& path, const CsvOptions& options, const Panel
   const size_t rc = reader.column(cols.region);
   const size_t ic = reader.column(cols.industry);
   const size_t vc = reader.column(cols.value);
-  std::optional<size_t> pc =
-      cols.period_explicit ? std::optional<size_t>(reader.column(cols.period)) : reader.find_column(cols.period);
+  std::optional<size_t> pc = cols.period_explicit
+                                 ? std::optional<size_t>(reader.column(cols.period))
+                                 : reader.find_column(cols.period);
+  // Large plain files take the parallel fast path; it declines on anything unusual, and the
+  // general reader below then reports the problem with its position.
+  if (!reader.decoded() && reader.file_size() > (1u << 20)) {
+    FastPanelLayout layout{reader.delimiter(), reader.header().size(), rc, ic, vc, pc,
+                           reader.offset(),    reader.next_line()};
+    if (auto fast = read_panel_fast(path, options, layout, check, cols.value)) {
+      if (progress) progress(reader.file_size(), reader.file_size());
+      return std::move(*fast);
+    }
+  }
   PanelBuilder builder(path, options, check, pc.has_value(), cols.value);
   // ~20 bytes a row is typical for long numeric tables.
   builder.reserve(static_cast<size_t>(reader.file_size() / 20));
@@ -79,13 +95,14 @@ Panel panel_from_text(const TextTable& t, const PanelColumns& cols, const PanelC
   const size_t rc = t.column(cols.region);
   const size_t ic = t.column(cols.industry);
   const size_t vc = t.column(cols.value);
-  std::optional<size_t> pc =
-      cols.period_explicit ? std::optional<size_t>(t.column(cols.period)) : t.find_column(cols.period);
+  std::optional<size_t> pc = cols.period_explicit ? std::optional<size_t>(t.column(cols.period))
+                                                  : t.find_column(cols.period);
   PanelBuilder builder(t.source, t.options, check, pc.has_value(), cols.value);
   builder.reserve(t.rows());
   for (size_t r = 0; r < t.rows(); ++r)
-    builder.add(t.text(r, rc), t.text(r, ic), pc ? std::string_view(t.text(r, *pc)) : std::string_view(),
-                t.text(r, vc), t.lines[r], static_cast<int64_t>(vc) + 1);
+    builder.add(t.text(r, rc), t.text(r, ic),
+                pc ? std::string_view(t.text(r, *pc)) : std::string_view(), t.text(r, vc),
+                t.lines[r], static_cast<int64_t>(vc) + 1);
   return builder.take();
 }
 

@@ -27,6 +27,7 @@ using ProgressFn = std::function<void(uint64_t, uint64_t)>;
 
 Panel read_panel(const std::string& path, const CsvOptions& options, const PanelColumns& cols,
                  const PanelCheck& check = {}, const ProgressFn& progress = {});
-Panel panel_from_text(const TextTable& table, const PanelColumns& cols, const PanelCheck& check = {});
+Panel panel_from_text(const TextTable& table, const PanelColumns& cols,
+                      const PanelCheck& check = {});
 
 }  // namespace agglo

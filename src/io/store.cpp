@@ -27,7 +27,9 @@ class Statement {
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  void bind(int k, const std::string& s) { sqlite3_bind_text(stmt_, k, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT); }
+  void bind(int k, const std::string& s) {
+    sqlite3_bind_text(stmt_, k, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
   void bind(int k, int64_t v) { sqlite3_bind_int64(stmt_, k, v); }
   bool step() {
     const int rc = sqlite3_step(stmt_);
@@ -41,7 +43,9 @@ class Statement {
   }
   std::string text(int k) const {
     const auto* p = sqlite3_column_text(stmt_, k);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, k))) : "";
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, k)))
+             : "";
   }
   int64_t integer(int k) const { return sqlite3_column_int64(stmt_, k); }
 
@@ -71,14 +75,20 @@ std::string now_utc() {
 // Schema migrations, applied in order; user_version records how many have run.
 const char* const kMigrations[] = {
     // 1: datasets with provenance, their columns and cells (one row per source row).
-    "CREATE TABLE dataset (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, file TEXT, sha256 TEXT,"
-    " imported_at TEXT, rows INTEGER, columns_json TEXT, source TEXT, unit TEXT, classification TEXT);"
-    "CREATE TABLE dataset_column (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
+    "CREATE TABLE dataset (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, file TEXT, sha256 "
+    "TEXT,"
+    " imported_at TEXT, rows INTEGER, columns_json TEXT, source TEXT, unit TEXT, classification "
+    "TEXT);"
+    "CREATE TABLE dataset_column (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE "
+    "CASCADE,"
     " position INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (dataset_id, position));"
-    "CREATE TABLE dataset_row (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
-    " row INTEGER NOT NULL, line INTEGER NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (dataset_id, row))"
+    "CREATE TABLE dataset_row (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE "
+    "CASCADE,"
+    " row INTEGER NOT NULL, line INTEGER NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (dataset_id, "
+    "row))"
     " WITHOUT ROWID;"
-    "CREATE TABLE result (id INTEGER PRIMARY KEY, name TEXT NOT NULL, measure TEXT, params_json TEXT,"
+    "CREATE TABLE result (id INTEGER PRIMARY KEY, name TEXT NOT NULL, measure TEXT, params_json "
+    "TEXT,"
     " created_at TEXT, content_json TEXT);",
 };
 
@@ -114,13 +124,15 @@ std::string sha256_file(const std::string& path) {
 }
 
 void Store::init(const std::string& path) {
-  if (std::filesystem::exists(path)) throw Error(SourcePos{path, 0, 0}, "a file of that name exists already");
+  if (std::filesystem::exists(path))
+    throw Error(SourcePos{path, 0, 0}, "a file of that name exists already");
   Store s(path);  // opening creates and migrates
 }
 
 Store::Store(const std::string& path) : path_(path) {
   const bool existed = std::filesystem::exists(path);
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -132,7 +144,8 @@ Store::Store(const std::string& path) : path_(path) {
       Statement q(db_, "SELECT count(*) FROM sqlite_master WHERE name = 'dataset'");
       q.step();
       if (q.integer(0) == 0 && std::filesystem::file_size(path) > 0)
-        throw Error(SourcePos{path, 0, 0}, "not an agglo project (create one with: agglo project init FILE)");
+        throw Error(SourcePos{path, 0, 0},
+                    "not an agglo project (create one with: agglo project init FILE)");
     }
     exec(db_, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;");
     migrate();
@@ -154,7 +167,8 @@ void Store::migrate() {
   const int64_t version = v.integer(0);
   const int64_t target = static_cast<int64_t>(sizeof kMigrations / sizeof kMigrations[0]);
   if (version > target)
-    throw Error(SourcePos{path_, 0, 0}, fmt::format("the project was written by a newer agglo (schema {})", version));
+    throw Error(SourcePos{path_, 0, 0},
+                fmt::format("the project was written by a newer agglo (schema {})", version));
   for (int64_t k = version; k < target; ++k) {
     exec(db_, "BEGIN");
     try {
@@ -184,9 +198,10 @@ void Store::import_table(const TextTable& table, const DatasetInfo& info, bool r
       del.bind(1, info.name);
       del.step();
     }
-    Statement ins(db_,
-                  "INSERT INTO dataset (name, file, sha256, imported_at, rows, columns_json, source, unit,"
-                  " classification) VALUES (?,?,?,?,?,?,?,?,?)");
+    Statement ins(
+        db_,
+        "INSERT INTO dataset (name, file, sha256, imported_at, rows, columns_json, source, unit,"
+        " classification) VALUES (?,?,?,?,?,?,?,?,?)");
     ins.bind(1, info.name);
     ins.bind(2, info.file);
     ins.bind(3, info.sha256);
@@ -223,9 +238,10 @@ void Store::import_table(const TextTable& table, const DatasetInfo& info, bool r
 }
 
 std::vector<DatasetInfo> Store::datasets() const {
-  Statement q(db_,
-              "SELECT name, file, sha256, imported_at, rows, columns_json, source, unit, classification"
-              " FROM dataset ORDER BY name");
+  Statement q(
+      db_,
+      "SELECT name, file, sha256, imported_at, rows, columns_json, source, unit, classification"
+      " FROM dataset ORDER BY name");
   std::vector<DatasetInfo> out;
   while (q.step()) {
     DatasetInfo d;
@@ -246,7 +262,8 @@ std::vector<DatasetInfo> Store::datasets() const {
 TextTable Store::load(const std::string& name) const {
   Statement q(db_, "SELECT id, file FROM dataset WHERE name = ?");
   q.bind(1, name);
-  if (!q.step()) throw Error(SourcePos{path_, 0, 0}, fmt::format("no dataset \"{}\" in the project", name));
+  if (!q.step())
+    throw Error(SourcePos{path_, 0, 0}, fmt::format("no dataset \"{}\" in the project", name));
   const int64_t id = q.integer(0);
   TextTable t;
   t.source = q.text(1).empty() ? path_ + ":" + name : q.text(1);

@@ -17,12 +17,12 @@ namespace agglo {
 
 struct DatasetInfo {
   std::string name;
-  std::string file;            // imported file name
-  std::string sha256;          // of the file's bytes
-  std::string imported_at;     // UTC, ISO 8601
+  std::string file;         // imported file name
+  std::string sha256;       // of the file's bytes
+  std::string imported_at;  // UTC, ISO 8601
   int64_t rows = 0;
-  nlohmann::json columns;      // column mapping used at import (role -> header)
-  std::string source;          // free text: who published the data
+  nlohmann::json columns;  // column mapping used at import (role -> header)
+  std::string source;      // free text: who published the data
   std::string unit;
   std::string classification;  // e.g. NAICS 2017
 };

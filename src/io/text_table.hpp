@@ -16,11 +16,11 @@ enum class WideLayout { None, Industries, Regions };
 
 class TextTable {
  public:
-  std::string source;               // file name or "project:dataset"
+  std::string source;  // file name or "project:dataset"
   std::vector<std::string> header;
-  std::vector<std::string> cells;   // row-major, rows() x header.size()
-  std::vector<int64_t> lines;       // source line of each row
-  CsvOptions options;               // NA markers and number format used by number()
+  std::vector<std::string> cells;  // row-major, rows() x header.size()
+  std::vector<int64_t> lines;      // source line of each row
+  CsvOptions options;              // NA markers and number format used by number()
 
   size_t rows() const { return lines.size(); }
   size_t cols() const { return header.size(); }

@@ -72,7 +72,9 @@ void write_json(const NamedTables& tables, std::ostream& out) {
   out << doc.dump(1) << '\n';
 }
 
-void write_json_table(const Table& t, std::ostream& out) { out << table_rows(t).dump(1) << '\n'; }
+void write_json_table(const Table& t, std::ostream& out) {
+  out << table_rows(t).dump(1) << '\n';
+}
 
 void write_xlsx(const NamedTables& tables, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
@@ -98,7 +100,8 @@ void write_xlsx(const NamedTables& tables, const std::string& path) {
       }
     }
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) throw Error(SourcePos{path, 0, 0}, "cannot write the XLSX file");
+  if (workbook_close(wb) != LXW_NO_ERROR)
+    throw Error(SourcePos{path, 0, 0}, "cannot write the XLSX file");
 }
 
 // Display width of UTF-8 text: East Asian wide characters count as two columns.
@@ -143,11 +146,13 @@ void write_aligned(const Table& t, std::ostream& out, int digits, size_t max_row
     return right ? fill + s : s + fill;
   };
   for (size_t c = 0; c < t.cols(); ++c)
-    out << (c ? "  " : "") << pad(t.columns()[c].name, width[c], t.columns()[c].type == ColumnType::Number);
+    out << (c ? "  " : "")
+        << pad(t.columns()[c].name, width[c], t.columns()[c].type == ColumnType::Number);
   out << '\n';
   for (size_t r = 0; r < n; ++r) {
     for (size_t c = 0; c < t.cols(); ++c)
-      out << (c ? "  " : "") << pad(cells[c][r], width[c], t.columns()[c].type == ColumnType::Number);
+      out << (c ? "  " : "")
+          << pad(cells[c][r], width[c], t.columns()[c].type == ColumnType::Number);
     out << '\n';
   }
   if (n < t.rows()) out << "... " << (t.rows() - n) << " more rows\n";

@@ -48,7 +48,9 @@ TEST(Cli, NonNumericValueExitsOneWithPosition) {
   auto p = temp_file("cli_bad.csv", "region,industry,emp\nA,x,10\nB,x,(X)\n");
   CliRun r = run_agglo("location-quotient --table " + p + " --value emp");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.out.find("cli_bad.csv:3:3: expected a number in column \"emp\", got \"(X)\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cli_bad.csv:3:3: expected a number in column \"emp\", got \"(X)\""),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(Cli, RaggedRowUnknownColumnDuplicateNegativeEmptyEncoding) {
@@ -59,10 +61,12 @@ TEST(Cli, RaggedRowUnknownColumnDuplicateNegativeEmptyEncoding) {
       {"rag.csv", "region,industry,value\nA,x,1\nB,y\n", "", "rag.csv:3:3: expected 3 fields"},
       {"unk.csv", "region,industry,emp\nA,x,1\n", "", "unknown column \"value\""},
       {"dup.csv", "region,industry,value\nA,x,1\nA,x,2\n", "", "dup.csv:3: duplicate row"},
-      {"neg.csv", "region,industry,value\nA,x,1\nB,x,-4\n", "", "neg.csv:3:3: expected a count (>= 0)"},
+      {"neg.csv", "region,industry,value\nA,x,1\nB,x,-4\n", "",
+       "neg.csv:3:3: expected a count (>= 0)"},
       {"empty.csv", "", "", "empty.csv: the file is empty"},
       {"b5.csv", "region,industry,value\n\xA5\x78\xA5\x5F,x,1\n", "", "b5.csv:2: invalid UTF-8"},
-      {"u8.csv", "region,industry,value\n\xE5\x8F\xB0\xE5\x8C\x97,x,1\n", "--encoding big5", "u8.csv:2:"},
+      {"u8.csv", "region,industry,value\n\xE5\x8F\xB0\xE5\x8C\x97,x,1\n", "--encoding big5",
+       "u8.csv:2:"},
   };
   for (const auto& c : cases) {
     auto p = temp_file(c.name, c.content);
@@ -89,7 +93,8 @@ TEST(Cli, FailedImportLeavesTheStoreUnchanged) {
   std::filesystem::remove(project + "-shm");
   ASSERT_EQ(run_agglo("project init " + project).code, 0);
   auto good = temp_file("good.csv", "region,industry,emp\nA,x,1\nB,x,2\n");
-  ASSERT_EQ(run_agglo("import " + good + " --as emp --project " + project + " --value emp").code, 0);
+  ASSERT_EQ(run_agglo("import " + good + " --as emp --project " + project + " --value emp").code,
+            0);
   const std::string before = run_agglo("datasets --project " + project + " --format csv").out;
   // The bad row is the last one: everything before it must not be kept.
   std::string rows = "region,industry,emp\n";

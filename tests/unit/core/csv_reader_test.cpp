@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "core/test_helpers.hpp"
 #include "io/csv_reader.hpp"
 #include "io/panel_reader.hpp"
 #include "io/text_table.hpp"
-#include "core/test_helpers.hpp"
 
 using namespace agglo;
 using agglo::test::temp_file;
@@ -23,7 +23,8 @@ std::string error_of(const std::function<void()>& f) {
 }  // namespace
 
 TEST(CsvReader, DetectsDelimiterQuotesAndBom) {
-  auto p = temp_file("semi.csv", "\xEF\xBB\xBFregion;industry;value\n\"0100\";\"a;b\";\"1\"\"2\"\n");
+  auto p =
+      temp_file("semi.csv", "\xEF\xBB\xBFregion;industry;value\n\"0100\";\"a;b\";\"1\"\"2\"\n");
   CsvReader r(p);
   EXPECT_EQ(r.delimiter(), ';');
   ASSERT_EQ(r.header().size(), 3u);
@@ -104,7 +105,8 @@ TEST(PanelReader, UnknownColumnNamesTheHeader) {
 
 TEST(PanelReader, NegativeCountAndDuplicate) {
   auto p = temp_file("neg.csv", "region,industry,value\nA,x,10\nB,x,-1\n");
-  const std::string msg = error_of([&] { read_panel(p, {}, PanelColumns{}, {.nonnegative = true}); });
+  const std::string msg =
+      error_of([&] { read_panel(p, {}, PanelColumns{}, {.nonnegative = true}); });
   EXPECT_NE(msg.find("neg.csv:3:3"), std::string::npos) << msg;
   auto d = temp_file("dup.csv", "region,industry,value\nA,x,10\nA,y,1\nA,x,2\n");
   Panel panel = read_panel(d, {}, PanelColumns{});

@@ -17,6 +17,8 @@ inline std::string temp_file(const std::string& name, const std::string& content
   return path.string();
 }
 
-inline std::string source_path(const std::string& rel) { return std::string(AGGLO_SOURCE_DIR) + "/" + rel; }
+inline std::string source_path(const std::string& rel) {
+  return std::string(AGGLO_SOURCE_DIR) + "/" + rel;
+}
 
 }  // namespace agglo::test

@@ -1,0 +1,385 @@
+#include "io/fast_panel_reader.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <omp.h>
+
+namespace agglo {
+
+namespace {
+
+// Read-only memory map of a whole file.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDONLY);
+    if (fd_ < 0) return;
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || st.st_size == 0) return;
+    size_ = static_cast<size_t>(st.st_size);
+    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<const char*>(p);
+    ::madvise(p, size_, MADV_SEQUENTIAL);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  const char* data() const { return data_; }
+  size_t size() const { return size_; }
+
+ private:
+  int fd_ = -1;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Interns codes; codes of up to 8 bytes are keyed by their bytes in an open-addressing table.
+class Interner {
+ public:
+  Interner() : keys_(1024, 0), ids_(1024, 0) {}
+
+  uint32_t intern(const char* p, size_t n, const char* end) {
+    if (n > 0 && n <= 8) {
+      uint64_t key = 0;
+      if (p + 8 <= end) {
+        std::memcpy(&key, p, 8);
+        if (n < 8) key &= (uint64_t{1} << (8 * n)) - 1;
+      } else {
+        std::memcpy(&key, p, n);
+      }
+      if (key == last_key_) return last_id_;
+      last_key_ = key;
+      last_id_ = intern_short(key, p, n);
+      return last_id_;
+    }
+    auto [it, fresh] = long_.try_emplace(std::string(p, n), static_cast<uint32_t>(names_.size()));
+    if (fresh) names_.emplace_back(p, n);
+    last_key_ = 0;
+    return it->second;
+  }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  uint32_t intern_short(uint64_t key, const char* p, size_t n) {
+    const size_t mask = keys_.size() - 1;
+    size_t h = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    while (keys_[h] != 0) {
+      if (keys_[h] == key) return ids_[h];
+      h = (h + 1) & mask;
+    }
+    keys_[h] = key;
+    ids_[h] = static_cast<uint32_t>(names_.size());
+    names_.emplace_back(p, n);
+    if (names_.size() * 2 > keys_.size()) grow();
+    return static_cast<uint32_t>(names_.size() - 1);
+  }
+  void grow() {
+    std::vector<uint64_t> old_keys(keys_.size() * 2, 0);
+    std::vector<uint32_t> old_ids(ids_.size() * 2, 0);
+    old_keys.swap(keys_);
+    old_ids.swap(ids_);
+    --shift_;
+    const size_t mask = keys_.size() - 1;
+    for (size_t k = 0; k < old_keys.size(); ++k) {
+      if (!old_keys[k]) continue;
+      size_t h = static_cast<size_t>((old_keys[k] * 0x9E3779B97F4A7C15ull) >> shift_);
+      while (keys_[h] != 0) h = (h + 1) & mask;
+      keys_[h] = old_keys[k];
+      ids_[h] = old_ids[k];
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> ids_;
+  std::unordered_map<std::string, uint32_t> long_;
+  std::vector<std::string> names_;
+  uint64_t last_key_ = 0;  // one-entry cache: long tables repeat the region and period
+  uint32_t last_id_ = 0;
+  int shift_ = 54;  // 64 - log2(table size): Fibonacci hashing takes the high bits
+};
+
+// One thread's share of the body. Rows are written straight into the panel's arrays from
+// `first_row` on, with chunk-local label ids that are remapped after the merge.
+struct Chunk {
+  const char* begin;
+  const char* end;
+  size_t first_row = 0;  // where this chunk's rows go in the panel arrays
+  size_t rows = 0;       // rows written
+  Interner regions, industries, periods;
+  int64_t newlines = 0;
+  bool ok = true;
+};
+
+// Arrays of the panel, sized once.
+template <class T>
+void allocate(PanelColumn<T>& v, size_t n) {
+  v.clear();
+  v.shrink_to_fit();
+  v.resize(n);  // uninitialised: the parsing threads touch their own parts first
+}
+
+inline void trim(const char*& b, const char*& e) {
+  while (b < e && (*b == ' ' || *b == '\t')) ++b;
+  while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) --e;
+}
+
+// A value cell: plain integers directly, other numbers through from_chars, NA markers as NaN.
+inline bool parse_value(const char* b, const char* e, const CsvOptions& opt, double& out) {
+  trim(b, e);
+  const char* p = b;
+  bool neg = false;
+  if (p < e && *p == '-') neg = true, ++p;
+  if (p < e && e - p <= 15) {
+    uint64_t n = 0;
+    const char* q = p;
+    while (q < e && static_cast<unsigned>(*q - '0') < 10)
+      n = n * 10 + static_cast<unsigned>(*q++ - '0');
+    if (q == e) {
+      out = neg ? -static_cast<double>(n) : static_cast<double>(n);
+      return true;
+    }
+  }
+  if (b < e) {
+    auto res = std::from_chars(b, e, out);
+    if (res.ec == std::errc() && res.ptr == e) return true;
+  }
+  const std::string_view cell(b, static_cast<size_t>(e - b));
+  for (const auto& m : opt.na_markers)
+    if (cell == m) {
+      out = NAN;
+      return true;
+    }
+  return false;  // not a number: the general reader reports it with its position
+}
+
+// Bit mask of the bytes equal to `a` or `b` (and of quotes in `quotes`) in 64 bytes at p.
+inline uint64_t separators(const char* p, char a, char b, uint64_t& quotes) {
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vq = _mm_set1_epi8('"');
+  uint64_t m = 0, q = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    m |= static_cast<uint64_t>(static_cast<uint16_t>(
+             _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)))))
+         << (16 * k);
+    q |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq))))
+         << (16 * k);
+  }
+  quotes = q;
+  return m;
+#else
+  uint64_t m = 0, q = 0;
+  for (int k = 0; k < 64; ++k) {
+    if (p[k] == a || p[k] == b) m |= uint64_t{1} << k;
+    if (p[k] == '"') q |= uint64_t{1} << k;
+  }
+  quotes = q;
+  return m;
+#endif
+}
+
+void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, const PanelCheck& check,
+                 const char* file_end, Panel& out) {
+  uint32_t* region = out.region.data() + c.first_row;
+  uint32_t* industry = out.industry.data() + c.first_row;
+  uint32_t* period = out.period.data() + c.first_row;
+  double* value = out.value.data() + c.first_row;
+  int64_t* line_out = out.line.data() + c.first_row;
+  std::vector<const char*> fstart(L.columns + 1), fend(L.columns + 1);
+  size_t field = 0, row = 0;
+  const char* start = c.begin;
+  int64_t line = 0;
+  auto code = [&](size_t k, Interner& in) {
+    const char* b = fstart[k];
+    const char* e = fend[k];
+    trim(b, e);
+    return in.intern(b, static_cast<size_t>(e - b), file_end);
+  };
+  auto finish_row = [&](const char* nl) -> bool {
+    if (field == 0 && (nl == start || (nl == start + 1 && *start == '\r')))
+      return true;  // blank line
+    if (field + 1 != L.columns) return false;
+    fstart[field] = start;
+    fend[field] = nl;
+    double v;
+    if (!parse_value(fstart[L.value], fend[L.value], opt, v)) return false;
+    if (check.nonnegative && v < 0) return false;
+    region[row] = code(L.region, c.regions);
+    industry[row] = code(L.industry, c.industries);
+    period[row] = L.period ? code(*L.period, c.periods) : 0;
+    value[row] = v;
+    line_out[row] = line;  // chunk-relative; made absolute after the merge
+    ++row;
+    return true;
+  };
+  const char* p = c.begin;
+  const char sep = L.delimiter;
+  while (p < c.end) {
+    uint64_t quotes = 0, mask;
+    if (p + 64 <= file_end) {
+      mask = separators(p, sep, '\n', quotes);
+    } else {
+      char tail[64];
+      std::memset(tail, 0, 64);
+      std::memcpy(tail, p, static_cast<size_t>(file_end - p));
+      mask = separators(tail, sep, '\n', quotes);
+    }
+    const size_t span = static_cast<size_t>(std::min<ptrdiff_t>(64, c.end - p));
+    if (span < 64) {
+      const uint64_t keep = (uint64_t{1} << span) - 1;
+      mask &= keep;
+      quotes &= keep;
+    }
+    if (quotes) {
+      c.ok = false;
+      return;
+    }
+    while (mask) {
+      const char* s = p + __builtin_ctzll(mask);
+      mask &= mask - 1;
+      if (*s == '\n') {
+        if (!finish_row(s)) {
+          c.ok = false;
+          return;
+        }
+        ++line;
+        field = 0;
+        start = s + 1;
+      } else {
+        if (field + 1 >= L.columns) {
+          c.ok = false;
+          return;
+        }
+        fstart[field] = start;
+        fend[field] = s;
+        ++field;
+        start = s + 1;
+      }
+    }
+    p += span;
+  }
+  if (start < c.end && !finish_row(c.end)) c.ok = false;  // last row without a newline
+  c.rows = row;
+  c.newlines = line;
+}
+
+}  // namespace
+
+std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& options,
+                                     const FastPanelLayout& L, const PanelCheck& check,
+                                     const std::string& /*value_name*/) {
+  if (L.delimiter == '\n' || L.delimiter == '"') return std::nullopt;
+  MappedFile file(path);
+  if (!file.data() || L.body_offset >= file.size()) return std::nullopt;
+  const char* body = file.data() + L.body_offset;
+  const char* end = file.data() + file.size();
+  const int threads = std::max(1, omp_get_max_threads());
+  std::vector<Chunk> chunks(static_cast<size_t>(threads));
+  const char* cut = body;
+  for (int k = 0; k < threads; ++k) {
+    Chunk& c = chunks[static_cast<size_t>(k)];
+    c.begin = cut;
+    const char* target = body + (end - body) * (k + 1) / threads;
+    if (k + 1 == threads || target >= end) {
+      c.end = end;
+    } else {
+      const void* nl = std::memchr(std::max(target, cut), '\n',
+                                   static_cast<size_t>(end - std::max(target, cut)));
+      c.end = nl ? static_cast<const char*>(nl) + 1 : end;
+    }
+    cut = c.end;
+  }
+  // Rows per chunk are at most its newlines + 1: size the panel once, then fill it in parallel.
+  std::vector<size_t> bound(chunks.size());
+#pragma omp parallel for schedule(static, 1)
+  for (int k = 0; k < threads; ++k) {
+    Chunk& c = chunks[static_cast<size_t>(k)];
+    size_t n = 1;
+    for (const char* q = c.begin; q < c.end;) {
+      const void* nl = std::memchr(q, '\n', static_cast<size_t>(c.end - q));
+      if (!nl) break;
+      ++n;
+      q = static_cast<const char*>(nl) + 1;
+    }
+    bound[static_cast<size_t>(k)] = n;
+  }
+  size_t total = 0;
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    chunks[k].first_row = total;
+    total += bound[k];
+  }
+  Panel panel;
+  panel.source = path;
+  panel.has_period_column = L.period.has_value();
+  allocate(panel.region, total);
+  allocate(panel.industry, total);
+  allocate(panel.period, total);
+  allocate(panel.value, total);
+  allocate(panel.line, total);
+#pragma omp parallel for schedule(static, 1)
+  for (int k = 0; k < threads; ++k)
+    parse_chunk(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
+  for (const auto& c : chunks)
+    if (!c.ok) return std::nullopt;
+
+  // Merge: global labels in first-seen order (chunk by chunk, as a sequential read would give).
+  if (!L.period) panel.periods.intern("");
+  std::vector<std::vector<uint32_t>> rmap(chunks.size()), imap(chunks.size()), pmap(chunks.size());
+  std::vector<int64_t> line_offset(chunks.size() + 1, L.body_line);
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    for (const auto& n : chunks[k].regions.names()) rmap[k].push_back(panel.regions.intern(n));
+    for (const auto& n : chunks[k].industries.names())
+      imap[k].push_back(panel.industries.intern(n));
+    for (const auto& n : chunks[k].periods.names()) pmap[k].push_back(panel.periods.intern(n));
+    line_offset[k + 1] = line_offset[k] + chunks[k].newlines;
+  }
+#pragma omp parallel for schedule(static, 1)
+  for (int kk = 0; kk < threads; ++kk) {
+    const size_t k = static_cast<size_t>(kk);
+    const Chunk& c = chunks[k];
+    for (size_t r = c.first_row; r < c.first_row + c.rows; ++r) {
+      panel.region[r] = rmap[k][panel.region[r]];
+      panel.industry[r] = imap[k][panel.industry[r]];
+      if (L.period) panel.period[r] = pmap[k][panel.period[r]];
+      panel.line[r] += line_offset[k];
+    }
+  }
+  // Close the gaps left by blank lines and a missing final newline.
+  size_t filled = chunks[0].rows;
+  for (size_t k = 1; k < chunks.size(); ++k) {
+    const Chunk& c = chunks[k];
+    if (c.first_row != filled) {
+      std::copy_n(panel.region.begin() + static_cast<long>(c.first_row), c.rows,
+                  panel.region.begin() + static_cast<long>(filled));
+      std::copy_n(panel.industry.begin() + static_cast<long>(c.first_row), c.rows,
+                  panel.industry.begin() + static_cast<long>(filled));
+      std::copy_n(panel.period.begin() + static_cast<long>(c.first_row), c.rows,
+                  panel.period.begin() + static_cast<long>(filled));
+      std::copy_n(panel.value.begin() + static_cast<long>(c.first_row), c.rows,
+                  panel.value.begin() + static_cast<long>(filled));
+      std::copy_n(panel.line.begin() + static_cast<long>(c.first_row), c.rows,
+                  panel.line.begin() + static_cast<long>(filled));
+    }
+    filled += c.rows;
+  }
+  panel.region.resize(filled);
+  panel.industry.resize(filled);
+  panel.period.resize(filled);
+  panel.value.resize(filled);
+  panel.line.resize(filled);
+  return panel;
+}
+
+}  // namespace agglo
