@@ -28,7 +28,8 @@ void add_catalogue_commands(CLI::App& app, Commands& cmds) {
     return 0;
   });
 
-  auto* help = app.add_subcommand("help", "describe one measure: formula, reference, inputs, options, outputs");
+  auto* help = app.add_subcommand(
+      "help", "describe one measure: formula, reference, inputs, options, outputs");
   auto name = std::make_shared<std::string>();
   help->add_option("measure", *name, "measure name (snake_case or kebab-case)")->required();
   cmds.on(help, [name]() {

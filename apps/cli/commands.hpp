@@ -17,10 +17,10 @@ struct Commands {
   void on(CLI::App* sub, Action a) { actions.emplace_back(sub, std::move(a)); }
 };
 
-void add_measure_commands(CLI::App& app, Commands& cmds);  // one per registered measure
+void add_measure_commands(CLI::App& app, Commands& cmds);    // one per registered measure
 void add_catalogue_commands(CLI::App& app, Commands& cmds);  // list, help, docs
 void add_verify_command(CLI::App& app, Commands& cmds);
-void add_store_commands(CLI::App& app, Commands& cmds);    // project init, import, datasets
+void add_store_commands(CLI::App& app, Commands& cmds);  // project init, import, datasets
 void add_profile_command(CLI::App& app, Commands& cmds);
 
 }  // namespace agglo::cli

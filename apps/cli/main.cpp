@@ -5,7 +5,8 @@
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"agglo: industrial clusters, regional growth, complexity, input-output and trade exposure"};
+  CLI::App app{
+      "agglo: industrial clusters, regional growth, complexity, input-output and trade exposure"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "agglo 0.1.0");
   agglo::cli::Commands cmds;

@@ -2,10 +2,10 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "core/error.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "read_flags.hpp"
-#include "core/error.hpp"
 #include "registry/docs.hpp"
 #include "registry/registry.hpp"
 
@@ -30,7 +30,8 @@ nlohmann::json parse_option(const MeasureSpec& spec, const OptionSpec& o, const 
     return 0;
   };
   switch (o.type) {
-    case OptionType::Number: return number(text);
+    case OptionType::Number:
+      return number(text);
     case OptionType::Integer: {
       double v = number(text);
       if (v != static_cast<double>(static_cast<int64_t>(v))) fail("an integer");
@@ -41,7 +42,8 @@ nlohmann::json parse_option(const MeasureSpec& spec, const OptionSpec& o, const 
       if (text == "false" || text == "0" || text == "no") return false;
       return fail("true or false");
     case OptionType::Choice:
-    case OptionType::Text: return text;
+    case OptionType::Text:
+      return text;
     case OptionType::NumberList:
     case OptionType::IntegerList: {
       nlohmann::json arr = nlohmann::json::array();
@@ -83,7 +85,8 @@ void add_measure_commands(CLI::App& app, Commands& cmds) {
     }
     sub->add_option("--input", flags->inputs, "any input: ROLE=FILE (repeatable)");
     sub->add_option("--project", flags->project, "project store (*.agglo) holding --dataset");
-    sub->add_option("--dataset", flags->dataset, "stored dataset used as the table (with --project)");
+    sub->add_option("--dataset", flags->dataset,
+                    "stored dataset used as the table (with --project)");
     sub->add_option("--params", flags->params_json, "options as one JSON object");
     for (const auto& o : spec->options)
       sub->add_option(option_flag(*spec, o), flags->option_text[o.name], o.doc);

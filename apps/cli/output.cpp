@@ -16,22 +16,29 @@ void OutputFlags::add_to(CLI::App* sub) {
   g->add_option("--format", format, "csv (default), json, xlsx or table")
       ->check(CLI::IsMember({"csv", "json", "xlsx", "table"}));
   g->add_option("--output,-o", output, "write to this file instead of standard output");
-  g->add_option("--output-dir", output_dir, "write one <output>.<format> file per output into this folder");
+  g->add_option("--output-dir", output_dir,
+                "write one <output>.<format> file per output into this folder");
 }
 
-static std::string extension(const std::string& format) { return format == "table" ? "txt" : format; }
+static std::string extension(const std::string& format) {
+  return format == "table" ? "txt" : format;
+}
 
 static void write_one(const std::string& format, const Table& t, std::ostream& out) {
-  if (format == "json") write_json_table(t, out);
-  else if (format == "table") write_aligned(t, out);
-  else write_csv(t, out);
+  if (format == "json")
+    write_json_table(t, out);
+  else if (format == "table")
+    write_aligned(t, out);
+  else
+    write_csv(t, out);
 }
 
 void OutputFlags::emit(const Results& results) const {
   for (const auto& w : results.warnings) std::cerr << "agglo: warning: " << w << "\n";
   if (format == "xlsx") {
     std::string path = output;
-    if (path.empty() && !output_dir.empty()) path = (fs::path(output_dir) / "results.xlsx").string();
+    if (path.empty() && !output_dir.empty())
+      path = (fs::path(output_dir) / "results.xlsx").string();
     if (path.empty()) throw UsageError("--format xlsx needs --output FILE.xlsx");
     if (!output_dir.empty()) fs::create_directories(output_dir);
     write_xlsx(results.outputs, path);

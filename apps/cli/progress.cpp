@@ -19,7 +19,8 @@ void ProgressBar::update(uint64_t done, uint64_t total) {
   if (!active_ || total == 0) return;
   const auto now = std::chrono::steady_clock::now();
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  if (elapsed < 0.5 || (now - last_) < std::chrono::milliseconds(100)) return;  // short jobs: no bar
+  if (elapsed < 0.5 || (now - last_) < std::chrono::milliseconds(100))
+    return;  // short jobs: no bar
   last_ = now;
   const double frac = static_cast<double>(done) / static_cast<double>(total);
   const int width = 30;

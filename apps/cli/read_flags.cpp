@@ -4,7 +4,8 @@
 
 namespace agglo::cli {
 
-std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& flag) {
+std::pair<std::string, std::string> split_assignment(const std::string& text,
+                                                     const std::string& flag) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0)
     throw UsageError(flag + " expects NAME=VALUE, got \"" + text + "\"");
@@ -16,7 +17,9 @@ void ReadFlags::add_to(CLI::App* sub, bool with_columns) {
   g->add_option("--delimiter", delimiter, "field delimiter (default: detected from , ; tab)");
   g->add_option("--encoding", encoding, "text encoding of the input: utf-8, big5 or cp950")
       ->check(CLI::IsMember({"utf-8", "utf8", "big5", "cp950", "UTF-8", "BIG5", "CP950"}));
-  g->add_option("--na", na, "cells read as NA (repeatable; replaces the defaults: empty, NA, (D), (S), x, -, …)");
+  g->add_option(
+      "--na", na,
+      "cells read as NA (repeatable; replaces the defaults: empty, NA, (D), (S), x, -, …)");
   g->add_option("--thousands", thousands, "thousands separator accepted in numbers (\"\" = none)");
   g->add_option("--wide", wide, "the table is wide: columns are industries or regions")
       ->check(CLI::IsMember({"industries", "regions"}));
@@ -32,9 +35,12 @@ void ReadFlags::add_to(CLI::App* sub, bool with_columns) {
 ReadSettings ReadFlags::settings() const {
   ReadSettings s;
   if (!delimiter.empty()) {
-    if (delimiter == "\\t" || delimiter == "tab") s.csv.delimiter = '\t';
-    else if (delimiter.size() == 1) s.csv.delimiter = delimiter[0];
-    else throw UsageError("--delimiter expects one character, got \"" + delimiter + "\"");
+    if (delimiter == "\\t" || delimiter == "tab")
+      s.csv.delimiter = '\t';
+    else if (delimiter.size() == 1)
+      s.csv.delimiter = delimiter[0];
+    else
+      throw UsageError("--delimiter expects one character, got \"" + delimiter + "\"");
   }
   s.csv.encoding = encoding;
   if (!na.empty()) s.csv.na_markers = na;

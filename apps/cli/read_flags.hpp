@@ -24,6 +24,7 @@ struct ReadFlags {
 };
 
 // Splits "KEY=VALUE"; a usage error names the flag when '=' is missing.
-std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& flag);
+std::pair<std::string, std::string> split_assignment(const std::string& text,
+                                                     const std::string& flag);
 
 }  // namespace agglo::cli

@@ -44,13 +44,15 @@ void add_store_commands(CLI::App& app, Commands& cmds) {
     ReadFlags read;
   };
   auto f = std::make_shared<ImportFlags>();
-  auto* imp = app.add_subcommand("import", "import a CSV table into a project (one transaction: all or nothing)");
+  auto* imp = app.add_subcommand(
+      "import", "import a CSV table into a project (one transaction: all or nothing)");
   imp->add_option("file", f->file, "CSV file to import")->required();
   imp->add_option("--as", f->name, "dataset name in the project")->required();
   imp->add_option("--project,-p", f->project, "project file (*.agglo)")->required();
   imp->add_option("--source", f->source, "provenance: who published the data");
   imp->add_option("--unit", f->unit, "unit of the values, e.g. persons");
-  imp->add_option("--classification", f->classification, "classification of the codes, e.g. NAICS 2017");
+  imp->add_option("--classification", f->classification,
+                  "classification of the codes, e.g. NAICS 2017");
   imp->add_flag("--replace", f->replace, "replace a dataset of the same name");
   imp->add_flag("--allow-negative", f->allow_negative, "values may be negative (not counts)");
   f->read.add_to(imp);
@@ -60,8 +62,10 @@ void add_store_commands(CLI::App& app, Commands& cmds) {
     TextTable t = read_text_table(f->file, settings.csv);
     const auto mapping = f->read.columns();
     if (settings.wide != WideLayout::None) {
-      const std::string id = settings.wide == WideLayout::Industries ? (mapping.count("region") ? mapping.at("region") : "region")
-                                                                      : (mapping.count("industry") ? mapping.at("industry") : "industry");
+      const std::string id =
+          settings.wide == WideLayout::Industries
+              ? (mapping.count("region") ? mapping.at("region") : "region")
+              : (mapping.count("industry") ? mapping.at("industry") : "industry");
       const std::string period = mapping.count("period") ? mapping.at("period") : "period";
       t = wide_to_long(t, settings.wide, t.find_column(id) ? id : t.header.front(), period);
     } else {
@@ -71,7 +75,8 @@ void add_store_commands(CLI::App& app, Commands& cmds) {
         t.header[k] = role;
       }
     }
-    const bool is_panel = t.find_column("region") && t.find_column("industry") && t.find_column("value");
+    const bool is_panel =
+        t.find_column("region") && t.find_column("industry") && t.find_column("value");
     if (is_panel) validate_panel_table(t, f->allow_negative);
     DatasetInfo info;
     info.name = f->name;
@@ -90,7 +95,8 @@ void add_store_commands(CLI::App& app, Commands& cmds) {
   auto ds_project = std::make_shared<std::string>();
   auto ds_format = std::make_shared<std::string>("table");
   ds->add_option("--project,-p", *ds_project, "project file (*.agglo)")->required();
-  ds->add_option("--format", *ds_format, "table or csv")->check(CLI::IsMember({"table", "csv", "json"}));
+  ds->add_option("--format", *ds_format, "table or csv")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
   cmds.on(ds, [ds_project, ds_format]() {
     Store store(*ds_project);
     Table t;
@@ -107,12 +113,18 @@ void add_store_commands(CLI::App& app, Commands& cmds) {
       cls.push_back(d.classification);
       cols.push_back(d.columns.dump());
     }
-    t.add_text("name", name).add_number("rows", rows).add_text("file", file).add_text("sha256", sha);
+    t.add_text("name", name)
+        .add_number("rows", rows)
+        .add_text("file", file)
+        .add_text("sha256", sha);
     t.add_text("imported_at", when).add_text("source", source).add_text("unit", unit);
     t.add_text("classification", cls).add_text("columns", cols);
-    if (*ds_format == "csv") write_csv(t, std::cout);
-    else if (*ds_format == "json") write_json_table(t, std::cout);
-    else write_aligned(t, std::cout);
+    if (*ds_format == "csv")
+      write_csv(t, std::cout);
+    else if (*ds_format == "json")
+      write_json_table(t, std::cout);
+    else
+      write_aligned(t, std::cout);
     return 0;
   });
 }

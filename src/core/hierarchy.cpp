@@ -41,7 +41,9 @@ std::vector<std::string> Hierarchy::children(const std::string& code) const {
   return out;
 }
 
-std::vector<std::string> Hierarchy::roots() const { return children(""); }
+std::vector<std::string> Hierarchy::roots() const {
+  return children("");
+}
 
 int Hierarchy::depth(const std::string& code) const {
   int d = 0;

@@ -2,6 +2,8 @@
 
 namespace agglo {
 
-bool LabeledMatrix::has_na() const { return values.hasNaN(); }
+bool LabeledMatrix::has_na() const {
+  return values.hasNaN();
+}
 
 }  // namespace agglo

@@ -42,7 +42,8 @@ Table& Table::add_number(std::string name, std::vector<double> values) {
 }
 
 Table& Table::add_number(std::string name, const Eigen::VectorXd& values) {
-  return add_number(std::move(name), std::vector<double>(values.data(), values.data() + values.size()));
+  return add_number(std::move(name),
+                    std::vector<double>(values.data(), values.data() + values.size()));
 }
 
 const Column* Table::find(std::string_view name) const {

@@ -13,7 +13,9 @@
 namespace agglo {
 
 inline constexpr double NA = std::numeric_limits<double>::quiet_NaN();
-inline bool is_na(double v) { return std::isnan(v); }
+inline bool is_na(double v) {
+  return std::isnan(v);
+}
 
 enum class ColumnType { Text, Number };
 

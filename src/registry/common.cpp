@@ -6,7 +6,9 @@ OptionSpec period_option() {
   OptionSpec o;
   o.name = "period";
   o.type = OptionType::Text;
-  o.doc = "the period (value of the period column) to use; required when the table holds several periods";
+  o.doc =
+      "the period (value of the period column) to use; required when the table holds several "
+      "periods";
   o.optional = true;
   return o;
 }

@@ -108,8 +108,10 @@ const TextTable& Invocation::table(const std::string& role) const {
     *t = read_text_table(src.path, read_.csv);
   }
   if (role == "table" && read_.wide != WideLayout::None) {
-    const std::string id = read_.wide == WideLayout::Industries ? column("region") : column("industry");
-    *t = wide_to_long(*t, read_.wide, t->find_column(id) ? id : t->header.front(), column("period"));
+    const std::string id =
+        read_.wide == WideLayout::Industries ? column("region") : column("industry");
+    *t =
+        wide_to_long(*t, read_.wide, t->find_column(id) ? id : t->header.front(), column("period"));
   }
   cache_[role] = t;
   return *t;
@@ -137,17 +139,18 @@ Panel::Id Invocation::selected_period(const Panel& panel, const std::string& opt
   };
   if (has(option)) {
     const auto& v = params_.at(option);
-    std::optional<Panel::Id> id = v.is_number() ? panel.find_period(v.get<double>())
-                                                : panel.find_period(text(option));
+    std::optional<Panel::Id> id =
+        v.is_number() ? panel.find_period(v.get<double>()) : panel.find_period(text(option));
     if (!id)
       throw Error(SourcePos{panel.source, 0, 0},
                   fmt::format("period {} is not in the data (periods: {})", text(option), list()));
     return *id;
   }
   if (panel.periods.size() != 1)
-    throw UsageError(fmt::format("the table holds several periods ({}); choose one with the "
-                                 "option \"{}\"",
-                                 list(), option));
+    throw UsageError(
+        fmt::format("the table holds several periods ({}); choose one with the "
+                    "option \"{}\"",
+                    list(), option));
   return 0;
 }
 

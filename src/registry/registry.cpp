@@ -12,13 +12,20 @@ namespace agglo {
 
 std::string to_string(OptionType t) {
   switch (t) {
-    case OptionType::Number: return "number";
-    case OptionType::Integer: return "integer";
-    case OptionType::Boolean: return "boolean";
-    case OptionType::Choice: return "choice";
-    case OptionType::Text: return "text";
-    case OptionType::NumberList: return "number list";
-    case OptionType::IntegerList: return "integer list";
+    case OptionType::Number:
+      return "number";
+    case OptionType::Integer:
+      return "integer";
+    case OptionType::Boolean:
+      return "boolean";
+    case OptionType::Choice:
+      return "choice";
+    case OptionType::Text:
+      return "text";
+    case OptionType::NumberList:
+      return "number list";
+    case OptionType::IntegerList:
+      return "integer list";
   }
   return "?";
 }
@@ -85,8 +92,8 @@ static bool is_integer(const nlohmann::json& v) {
 static nlohmann::json check_value(const MeasureSpec& spec, const OptionSpec& opt,
                                   const nlohmann::json& v) {
   auto fail = [&](const std::string& what) -> nlohmann::json {
-    throw UsageError(fmt::format("{}: option \"{}\" expects {}, got {}", spec.name, opt.name, what,
-                                 v.dump()));
+    throw UsageError(
+        fmt::format("{}: option \"{}\" expects {}, got {}", spec.name, opt.name, what, v.dump()));
   };
   switch (opt.type) {
     case OptionType::Number:
@@ -116,7 +123,8 @@ static nlohmann::json check_value(const MeasureSpec& spec, const OptionSpec& opt
       nlohmann::json arr = v.is_array() ? v : nlohmann::json::array({v});
       for (const auto& e : arr) {
         if (!e.is_number() || (opt.type == OptionType::IntegerList && !is_integer(e)))
-          return fail(opt.type == OptionType::IntegerList ? "a list of integers" : "a list of numbers");
+          return fail(opt.type == OptionType::IntegerList ? "a list of integers"
+                                                          : "a list of numbers");
       }
       return arr;
     }
@@ -145,7 +153,8 @@ nlohmann::json validate_params(const MeasureSpec& spec, const nlohmann::json& pa
     if (!opt.default_value.is_null())
       out[opt.name] = opt.default_value;
     else if (!opt.optional)
-      throw UsageError(fmt::format("{}: the option \"{}\" is required ({})", spec.name, opt.name, opt.doc));
+      throw UsageError(
+          fmt::format("{}: the option \"{}\" is required ({})", spec.name, opt.name, opt.doc));
   }
   return out;
 }

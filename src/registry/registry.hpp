@@ -22,16 +22,16 @@ enum class OptionType { Number, Integer, Boolean, Choice, Text, NumberList, Inte
 std::string to_string(OptionType t);
 
 struct OptionSpec {
-  std::string name;                  // snake_case, as in the fixtures' params
+  std::string name;  // snake_case, as in the fixtures' params
   OptionType type = OptionType::Number;
   nlohmann::json default_value;      // null = no default (required unless `optional`)
   std::vector<std::string> choices;  // allowed values of a Choice option
   std::string doc;
-  bool optional = false;             // may stay unset (the kernel checks inv.has(name))
+  bool optional = false;  // may stay unset (the kernel checks inv.has(name))
 };
 
 struct InputSpec {
-  std::string role;                       // "table", "plants", "Z", "weights", ...
+  std::string role;  // "table", "plants", "Z", "weights", ...
   std::string doc;
   bool required = true;
   std::vector<std::string> column_roles;  // semantic columns read from this input

@@ -30,7 +30,9 @@ Tolerance read_tolerance(const nlohmann::json& j, Tolerance fallback) {
   return t;
 }
 
-bool is_missing(const std::string& s) { return s.empty() || s == "NA" || s == "NaN" || s == "nan"; }
+bool is_missing(const std::string& s) {
+  return s.empty() || s == "NA" || s == "NaN" || s == "nan";
+}
 
 std::optional<double> as_number(const std::string& s) {
   if (s == "TRUE" || s == "True" || s == "true") return 1.0;
@@ -68,7 +70,8 @@ std::string got_cell(const Column& c, size_t r) {
 }
 
 // Compares one expected file with the result table; returns "" when it matches.
-std::string compare(const fs::path& file, const nlohmann::json& entry, const Table& got, Tolerance tol) {
+std::string compare(const fs::path& file, const nlohmann::json& entry, const Table& got,
+                    Tolerance tol) {
   const TextTable want = read_text_table(file.string());
   const auto keys = entry.at("keys").get<std::vector<std::string>>();
   const auto values = entry.at("values").get<std::vector<std::string>>();
@@ -101,7 +104,8 @@ std::string compare(const fs::path& file, const nlohmann::json& entry, const Tab
     for (auto c : want_key_cols) parts.push_back(want.text(r, c));
     const std::string key = key_of(parts);
     auto it = got_rows.find(key);
-    if (it == got_rows.end()) return fmt::format("key {} is missing from the result", show_key(keys, parts));
+    if (it == got_rows.end())
+      return fmt::format("key {} is missing from the result", show_key(keys, parts));
     matched[key] = true;
     for (size_t v = 0; v < values.size(); ++v) {
       const std::string& w = want.text(r, want_value_cols[v]);
@@ -123,7 +127,8 @@ std::string compare(const fs::path& file, const nlohmann::json& entry, const Tab
       }
       if (!problem.empty()) {
         if (mismatches++ == 0)
-          first = fmt::format("{} column {}: {}, got {}", show_key(keys, parts), values[v], problem, g);
+          first =
+              fmt::format("{} column {}: {}, got {}", show_key(keys, parts), values[v], problem, g);
       }
     }
   }
@@ -135,7 +140,8 @@ std::string compare(const fs::path& file, const nlohmann::json& entry, const Tab
         return fmt::format("result has the extra key {}", show_key(keys, parts));
     }
   }
-  if (mismatches) return first + (mismatches > 1 ? fmt::format(" (and {} more)", mismatches - 1) : "");
+  if (mismatches)
+    return first + (mismatches > 1 ? fmt::format(" (and {} more)", mismatches - 1) : "");
   return "";
 }
 
@@ -179,7 +185,8 @@ CaseOutcome run_case(const std::string& dir_str) {
         columns[it.key()] = it.value().get<std::string>();
     Invocation inv(*spec, c.value("params", nlohmann::json::object()), columns, inputs);
     const Results results = spec->kernel(inv);
-    const Tolerance case_tol = read_tolerance(c.value("tolerance", nlohmann::json()), Tolerance{1e-9, 1e-12});
+    const Tolerance case_tol =
+        read_tolerance(c.value("tolerance", nlohmann::json()), Tolerance{1e-9, 1e-12});
     for (const auto& entry : c["expected"]) {
       const std::string file = entry.at("file").get<std::string>();
       const std::string name = output_name(file);
@@ -205,12 +212,14 @@ CaseOutcome run_case(const std::string& dir_str) {
   return out;
 }
 
-VerifyReport verify_cases(const std::vector<std::string>& roots, const std::vector<std::string>& families) {
+VerifyReport verify_cases(const std::vector<std::string>& roots,
+                          const std::vector<std::string>& families) {
   std::vector<std::string> dirs;
   for (const auto& root : roots) {
     if (!fs::exists(root)) throw UsageError("no such folder: " + root);
     if (fs::exists(fs::path(root) / "case.json")) dirs.push_back(root);
-    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it)
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+         ++it)
       if (it->is_regular_file() && it->path().filename() == "case.json")
         dirs.push_back(it->path().parent_path().string());
   }

@@ -12,11 +12,20 @@ std::string escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -25,10 +34,12 @@ std::string escape(std::string_view s) {
 std::string bilingual(const Text& t) {
   const std::string& zh = t.zh.empty() ? t.en : t.zh;
   if (zh == t.en) return escape(t.en);
-  return "<span class=\"l-en\">" + escape(t.en) + "</span><span class=\"l-zh\">" + escape(zh) + "</span>";
+  return "<span class=\"l-en\">" + escape(t.en) + "</span><span class=\"l-zh\">" + escape(zh) +
+         "</span>";
 }
 
-// Numbers for people: large values with thousands separators, others with `digits` significant digits.
+// Numbers for people: large values with thousands separators, others with `digits` significant
+// digits.
 static std::string readable(double v, int digits) {
   if (std::isnan(v)) return "NA";
   if (std::abs(v) >= 1e4 && std::abs(v) < 1e15) {
@@ -49,7 +60,8 @@ std::string html_table(const Table& t, const TableStyle& style) {
   out << "<div class=\"tablewrap\"><table><thead><tr>";
   for (size_t c = 0; c < t.cols(); ++c) {
     const auto& col = t.columns()[c];
-    const std::string head = c < style.headers.size() ? bilingual(style.headers[c]) : escape(col.name);
+    const std::string head =
+        c < style.headers.size() ? bilingual(style.headers[c]) : escape(col.name);
     out << (col.type == ColumnType::Number ? "<th class=\"num\">" : "<th>") << head << "</th>";
   }
   out << "</tr></thead><tbody>";
@@ -67,27 +79,32 @@ std::string html_table(const Table& t, const TableStyle& style) {
   }
   out << "</tbody></table></div>";
   if (n < t.rows())
-    out << "<p class=\"more\">" << bilingual({fmt::format("{} more rows in the CSV files", t.rows() - n),
-                                              fmt::format("另有 {} 列，請見 CSV 檔", t.rows() - n)})
+    out << "<p class=\"more\">"
+        << bilingual({fmt::format("{} more rows in the CSV files", t.rows() - n),
+                      fmt::format("另有 {} 列，請見 CSV 檔", t.rows() - n)})
         << "</p>";
   return out.str();
 }
 
-HtmlReport::HtmlReport(Text title, Text subtitle) : title_(std::move(title)), subtitle_(std::move(subtitle)) {}
+HtmlReport::HtmlReport(Text title, Text subtitle)
+    : title_(std::move(title)), subtitle_(std::move(subtitle)) {}
 
-void HtmlReport::add_section(const std::string& id, const Text& title, const std::string& body_html) {
+void HtmlReport::add_section(const std::string& id, const Text& title,
+                             const std::string& body_html) {
   sections_.push_back({id, title, body_html});
 }
 
-void HtmlReport::add_note(const Text& note) { notes_.push_back(note); }
+void HtmlReport::add_note(const Text& note) {
+  notes_.push_back(note);
+}
 
 std::string HtmlReport::render() const {
   std::ostringstream out;
   out << R"HTML(<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>)HTML" << escape(title_.en)
-      << R"HTML(</title>
+<title>)HTML"
+      << escape(title_.en) << R"HTML(</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans TC","Microsoft JhengHei",sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
 header{background:#16324f;color:#fff;padding:18px 28px}
@@ -103,15 +120,18 @@ th{position:sticky;top:0;background:#f0f2f5} .num{text-align:right;font-variant-
 .more,.note{color:#5b6475;font-size:13px} svg{max-width:100%;height:auto} .chart{margin:8px 0}
 body.zh .l-en{display:none} body:not(.zh) .l-zh{display:none}
 </style></head>
-<body><header><h1>)HTML" << bilingual(title_) << "</h1>";
+<body><header><h1>)HTML"
+      << bilingual(title_) << "</h1>";
   if (!subtitle_.en.empty()) out << "<p>" << bilingual(subtitle_) << "</p>";
   out << "</header>\n<nav>";
-  for (const auto& s : sections_) out << "<a href=\"#" << escape(s.id) << "\">" << bilingual(s.title) << "</a>";
+  for (const auto& s : sections_)
+    out << "<a href=\"#" << escape(s.id) << "\">" << bilingual(s.title) << "</a>";
   out << R"HTML(<button onclick="document.body.classList.toggle('zh')">English / 中文</button></nav>
 <main>)HTML";
   for (const auto& n : notes_) out << "<p class=\"note\">" << bilingual(n) << "</p>";
   for (const auto& s : sections_)
-    out << "<section id=\"" << escape(s.id) << "\"><h2>" << bilingual(s.title) << "</h2>\n" << s.body << "\n</section>\n";
+    out << "<section id=\"" << escape(s.id) << "\"><h2>" << bilingual(s.title) << "</h2>\n"
+        << s.body << "\n</section>\n";
   out << "</main></body></html>\n";
   return out.str();
 }

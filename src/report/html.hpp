@@ -21,8 +21,8 @@ std::string escape(std::string_view s);
 std::string bilingual(const Text& t);
 
 struct TableStyle {
-  size_t max_rows = 0;  // 0 = all
-  int digits = 4;       // significant digits of numbers
+  size_t max_rows = 0;        // 0 = all
+  int digits = 4;             // significant digits of numbers
   std::vector<Text> headers;  // optional bilingual headers (one per column)
 };
 std::string html_table(const Table& t, const TableStyle& style = {});

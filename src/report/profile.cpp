@@ -18,11 +18,15 @@ namespace agglo::report {
 namespace fs = std::filesystem;
 
 std::string ProfileContext::region_name(const std::string& code, const std::string& lang) const {
-  return options.regions && options.regions->contains(code) ? options.regions->display_name(code, lang) : code;
+  return options.regions && options.regions->contains(code)
+             ? options.regions->display_name(code, lang)
+             : code;
 }
 
 std::string ProfileContext::industry_name(const std::string& code, const std::string& lang) const {
-  return options.industries && options.industries->contains(code) ? options.industries->display_name(code, lang) : code;
+  return options.industries && options.industries->contains(code)
+             ? options.industries->display_name(code, lang)
+             : code;
 }
 
 void ProfileContext::write(const std::string& name, const Table& t) const {
@@ -57,20 +61,35 @@ void add_overview_section(const ProfileContext& ctx, HtmlReport& report) {
   const Eigen::VectorXd rt = row_sums_skip_na(m.values);
   const size_t na = static_cast<size_t>(m.values.array().isNaN().count());
   std::string body = "<ul>";
-  body += "<li>" + bilingual({fmt::format("{} regions, {} industries, {} period(s)", ctx.panel.regions.size(),
-                                          ctx.panel.industries.size(), ctx.panel.periods.size()),
-                              fmt::format("{} 個區域、{} 個產業、{} 個期間", ctx.panel.regions.size(),
-                                          ctx.panel.industries.size(), ctx.panel.periods.size())}) + "</li>";
+  body +=
+      "<li>" +
+      bilingual({fmt::format("{} regions, {} industries, {} period(s)", ctx.panel.regions.size(),
+                             ctx.panel.industries.size(), ctx.panel.periods.size()),
+                 fmt::format("{} 個區域、{} 個產業、{} 個期間", ctx.panel.regions.size(),
+                             ctx.panel.industries.size(), ctx.panel.periods.size())}) +
+      "</li>";
   const std::string per = ctx.panel.periods.name(ctx.period_id);
-  body += "<li>" + bilingual({fmt::format("Cluster tables for period {}; total {:.0f}", per.empty() ? "-" : per, rt.sum()),
-                              fmt::format("聚落表格期間：{}；總量 {:.0f}", per.empty() ? "-" : per, rt.sum())}) + "</li>";
+  body +=
+      "<li>" +
+      bilingual({fmt::format("Cluster tables for period {}; total {:.0f}", per.empty() ? "-" : per,
+                             rt.sum()),
+                 fmt::format("聚落表格期間：{}；總量 {:.0f}", per.empty() ? "-" : per, rt.sum())}) +
+      "</li>";
   if (na)
-    body += "<li>" + bilingual({fmt::format("{} suppressed or missing cells (NA) are left out of the totals", na),
-                                fmt::format("{} 個遮蔽或缺漏的儲存格（NA）不計入總量", na)}) + "</li>";
-  body += "<li>" + bilingual({fmt::format("Candidate cluster: LQ ≥ {}, region's share of the industry ≥ {}%, value ≥ {}",
-                                          ctx.options.lq_threshold, 100 * ctx.options.min_share, ctx.options.min_value),
-                              fmt::format("候選產業聚落：區位商數 ≥ {}、占全國該產業比重 ≥ {}%、數值 ≥ {}",
-                                          ctx.options.lq_threshold, 100 * ctx.options.min_share, ctx.options.min_value)}) + "</li>";
+    body += "<li>" +
+            bilingual(
+                {fmt::format("{} suppressed or missing cells (NA) are left out of the totals", na),
+                 fmt::format("{} 個遮蔽或缺漏的儲存格（NA）不計入總量", na)}) +
+            "</li>";
+  body +=
+      "<li>" +
+      bilingual({fmt::format(
+                     "Candidate cluster: LQ ≥ {}, region's share of the industry ≥ {}%, value ≥ {}",
+                     ctx.options.lq_threshold, 100 * ctx.options.min_share, ctx.options.min_value),
+                 fmt::format("候選產業聚落：區位商數 ≥ {}、占全國該產業比重 ≥ {}%、數值 ≥ {}",
+                             ctx.options.lq_threshold, 100 * ctx.options.min_share,
+                             ctx.options.min_value)}) +
+      "</li>";
   body += "</ul>";
   report.add_section("overview", {"Overview", "概覽"}, body);
 }
@@ -106,7 +125,8 @@ void add_cluster_sections(const ProfileContext& ctx, HtmlReport& report) {
       const double v = m.values(r, i), q = lq(r, i);
       if (std::isnan(v) || std::isnan(q) || industry_total(i) <= 0) continue;
       const double share = v / industry_total(i);
-      if (q >= ctx.options.lq_threshold && share >= ctx.options.min_share && v >= ctx.options.min_value)
+      if (q >= ctx.options.lq_threshold && share >= ctx.options.min_share &&
+          v >= ctx.options.min_value)
         mine.push_back({r, i, v, q, share});
     }
     std::sort(mine.begin(), mine.end(), [](auto& a, auto& b) { return a.lq > b.lq; });
@@ -130,8 +150,14 @@ void add_cluster_sections(const ProfileContext& ctx, HtmlReport& report) {
       sh.push_back(c.share);
       rank.push_back(k);
     }
-    clusters.add_text("region", rc).add_text("region_name", rn).add_text("industry", ic).add_text("industry_name", in);
-    clusters.add_number("rank_in_region", rank).add_number("value", val).add_number("lq", q).add_number("share_of_industry", sh);
+    clusters.add_text("region", rc)
+        .add_text("region_name", rn)
+        .add_text("industry", ic)
+        .add_text("industry_name", in);
+    clusters.add_number("rank_in_region", rank)
+        .add_number("value", val)
+        .add_number("lq", q)
+        .add_number("share_of_industry", sh);
   }
   ctx.write("clusters", clusters);
 
@@ -149,43 +175,58 @@ void add_cluster_sections(const ProfileContext& ctx, HtmlReport& report) {
       q.push_back(clusters.column("lq").number[k]);
       sh.push_back(100 * clusters.column("share_of_industry").number[k]);
     }
-    top.add_text("region", rn).add_text("industry", in).add_number("value", val).add_number("lq", q).add_number("share_pct", sh);
+    top.add_text("region", rn)
+        .add_text("industry", in)
+        .add_number("value", val)
+        .add_number("lq", q)
+        .add_number("share_pct", sh);
   }
-  std::string body = "<p>" +
-                     bilingual({fmt::format("{} candidate clusters in {} regions (all in clusters.csv).", clusters.rows(),
-                                            m.rows()),
-                                fmt::format("{} 個區域共 {} 個候選聚落（完整清單見 clusters.csv）。", m.rows(), clusters.rows())}) +
-                     "</p>";
+  std::string body =
+      "<p>" +
+      bilingual({fmt::format("{} candidate clusters in {} regions (all in clusters.csv).",
+                             clusters.rows(), m.rows()),
+                 fmt::format("{} 個區域共 {} 個候選聚落（完整清單見 clusters.csv）。", m.rows(),
+                             clusters.rows())}) +
+      "</p>";
   body += html_table(top, {.max_rows = 400,
                            .digits = 4,
-                           .headers = {{"Region", "區域"}, {"Industry", "產業"}, {"Value", "數值"}, {"LQ", "區位商數"},
+                           .headers = {{"Region", "區域"},
+                                       {"Industry", "產業"},
+                                       {"Value", "數值"},
+                                       {"LQ", "區位商數"},
                                        {"Share of industry %", "占全國產業 %"}}});
   report.add_section("clusters", {"Candidate clusters", "候選產業聚落"}, body);
 
   // Heat map of LQs (the largest regions and industries when the matrix is big).
   const auto rows = largest(row_sums_skip_na(m.values), 70);
   const auto cols = largest(industry_total, 90);
-  Eigen::MatrixXd sub(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(cols.size()));
+  Eigen::MatrixXd sub(static_cast<Eigen::Index>(rows.size()),
+                      static_cast<Eigen::Index>(cols.size()));
   std::vector<std::string> rl, cl;
   for (size_t a = 0; a < rows.size(); ++a) rl.push_back(ctx.region_name(m.row_labels[rows[a]]));
   for (size_t b = 0; b < cols.size(); ++b) cl.push_back(ctx.industry_name(m.col_labels[cols[b]]));
   for (size_t a = 0; a < rows.size(); ++a)
     for (size_t b = 0; b < cols.size(); ++b)
       sub(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)) = lq(rows[a], cols[b]);
-  std::string heat = "<p>" +
-                     bilingual({"Location quotients: red = more concentrated than the nation (LQ > 1), blue = less; grey = NA.",
-                                "區位商數：紅色表示比全國更集中（LQ > 1），藍色表示較不集中；灰色為缺值。"}) +
-                     "</p>";
+  std::string heat =
+      "<p>" +
+      bilingual({"Location quotients: red = more concentrated than the nation (LQ > 1), blue = "
+                 "less; grey = NA.",
+                 "區位商數：紅色表示比全國更集中（LQ > 1），藍色表示較不集中；灰色為缺值。"}) +
+      "</p>";
   if (rows.size() < static_cast<size_t>(m.rows()) || cols.size() < static_cast<size_t>(m.cols()))
-    heat += "<p class=\"note\">" +
-            bilingual({fmt::format("Showing the {} largest regions and {} largest industries.", rows.size(), cols.size()),
-                       fmt::format("僅顯示最大的 {} 個區域與 {} 個產業。", rows.size(), cols.size())}) +
-            "</p>";
+    heat +=
+        "<p class=\"note\">" +
+        bilingual({fmt::format("Showing the {} largest regions and {} largest industries.",
+                               rows.size(), cols.size()),
+                   fmt::format("僅顯示最大的 {} 個區域與 {} 個產業。", rows.size(), cols.size())}) +
+        "</p>";
   heat += svg_heatmap(rl, cl, sub, {.title = "LQ"});
   report.add_section("heatmap", {"Location quotient heat map", "區位商數熱度圖"}, heat);
 }
 
-std::string write_profile(const Panel& panel, const ProfileOptions& options, const std::string& out_dir) {
+std::string write_profile(const Panel& panel, const ProfileOptions& options,
+                          const std::string& out_dir) {
   fs::create_directories(out_dir);
   auto log = [&](const std::string& s) {
     if (options.log) options.log(s);

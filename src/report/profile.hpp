@@ -14,14 +14,15 @@
 namespace agglo::report {
 
 struct ProfileOptions {
-  std::string period;            // period of the cluster tables; empty = the latest
-  double lq_threshold = 1.25;    // candidate cluster: LQ >= this
-  double min_share = 0.005;      // ... and the region holds >= this share of the industry's national total
-  double min_value = 1000;       // ... and at least this many employees (value units)
+  std::string period;          // period of the cluster tables; empty = the latest
+  double lq_threshold = 1.25;  // candidate cluster: LQ >= this
+  double min_share =
+      0.005;  // ... and the region holds >= this share of the industry's national total
+  double min_value = 1000;  // ... and at least this many employees (value units)
   size_t clusters_per_region = 10;
-  std::optional<Hierarchy> regions;     // names and groups of regions (code, parent, name_en, name_zh)
-  std::optional<Hierarchy> industries;  // names of industries
-  std::string source;            // shown in the report
+  std::optional<Hierarchy> regions;  // names and groups of regions (code, parent, name_en, name_zh)
+  std::optional<Hierarchy> industries;          // names of industries
+  std::string source;                           // shown in the report
   std::function<void(const std::string&)> log;  // progress messages (stderr on a terminal)
 };
 
@@ -40,6 +41,7 @@ struct ProfileContext {
 };
 
 // Computes every section and writes the folder. Returns the path of index.html.
-std::string write_profile(const Panel& panel, const ProfileOptions& options, const std::string& out_dir);
+std::string write_profile(const Panel& panel, const ProfileOptions& options,
+                          const std::string& out_dir);
 
 }  // namespace agglo::report

@@ -9,11 +9,14 @@ static std::vector<ProfileSection>& sections() {
   return all;
 }
 
-void add_profile_section(ProfileSection section) { sections().push_back(std::move(section)); }
+void add_profile_section(ProfileSection section) {
+  sections().push_back(std::move(section));
+}
 
 std::vector<ProfileSection> profile_sections() {
   auto out = sections();
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
   return out;
 }
 

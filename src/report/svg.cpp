@@ -41,7 +41,9 @@ std::string shorten(const std::string& s, size_t n) {
   return s.substr(0, cut) + "…";
 }
 
-std::string nice(double v) { return fmt::format("{:.3g}", v); }
+std::string nice(double v) {
+  return fmt::format("{:.3g}", v);
+}
 
 struct Range {
   double lo = INFINITY, hi = -INFINITY;
@@ -72,19 +74,23 @@ std::string svg_heatmap(const std::vector<std::string>& rows, const std::vector<
   for (Eigen::Index i = 0; i < v.size(); ++i) {
     const double x = v.data()[i];
     if (!std::isfinite(x) || (style.log_scale && x <= 0)) continue;
-    span = std::max(span, std::abs(style.log_scale ? std::log(x / style.center) : x - style.center));
+    span =
+        std::max(span, std::abs(style.log_scale ? std::log(x / style.center) : x - style.center));
   }
   if (span == 0) span = 1;
   if (style.clip > 0) span = std::min(span, style.log_scale ? std::log(style.clip) : style.clip);
   std::ostringstream out;
-  out << fmt::format("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" font-size=\"9\">", w, h, w);
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"9\">",
+      w, h, w);
   if (!style.title.empty()) out << "<title>" << escape(style.title) << "</title>";
   for (size_t c = 0; c < cols.size(); ++c)
-    out << fmt::format("<text transform=\"translate({},{}) rotate(-60)\">{}</text>", left + cell * c + cell / 2 + 3,
-                       top - 4, escape(shorten(cols[c], 22)));
+    out << fmt::format("<text transform=\"translate({},{}) rotate(-60)\">{}</text>",
+                       left + cell * c + cell / 2 + 3, top - 4, escape(shorten(cols[c], 22)));
   for (size_t r = 0; r < rows.size(); ++r) {
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4, top + cell * r + cell - 3,
-                       escape(shorten(rows[r], 24)));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4,
+                       top + cell * r + cell - 3, escape(shorten(rows[r], 24)));
     for (size_t c = 0; c < cols.size(); ++c) {
       const double x = v(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
       std::string fill = "#cccccc";
@@ -94,21 +100,27 @@ std::string svg_heatmap(const std::vector<std::string>& rows, const std::vector<
         else
           fill = diverging((x - style.center) / span);
       }
-      out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{} × {}: {}</title></rect>",
-                         left + cell * c, top + cell * r, cell - 1, cell - 1, fill, escape(rows[r]), escape(cols[c]),
-                         std::isfinite(x) ? nice(x) : "NA");
+      out << fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{} × {}: "
+          "{}</title></rect>",
+          left + cell * c, top + cell * r, cell - 1, cell - 1, fill, escape(rows[r]),
+          escape(cols[c]), std::isfinite(x) ? nice(x) : "NA");
     }
   }
   // Legend.
   const int ly = top + cell * static_cast<int>(rows.size()) + 14;
   for (int k = 0; k <= 10; ++k) {
     const double t = -1 + 0.2 * k;
-    out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>", left + 14 * k, ly, diverging(t));
+    out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>",
+                       left + 14 * k, ly, diverging(t));
   }
   const double lo = style.log_scale ? style.center * std::exp(-span) : style.center - span;
   const double hi = style.log_scale ? style.center * std::exp(span) : style.center + span;
-  out << fmt::format("<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\">{}</text>",
-                     left, ly + 22, nice(lo), left + 70, ly + 22, nice(style.center), left + 140, ly + 22, nice(hi));
+  out << fmt::format(
+      "<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" "
+      "y=\"{}\">{}</text>",
+      left, ly + 22, nice(lo), left + 70, ly + 22, nice(style.center), left + 140, ly + 22,
+      nice(hi));
   out << "</svg>";
   return out.str();
 }
@@ -123,68 +135,98 @@ std::string svg_bar_chart(const std::vector<std::string>& labels, const std::vec
   for (const auto& s : series)
     for (double v : s.values) range.add(v);
   range.finish(true);
-  auto X = [&](double v) { return left + (v - range.lo) / (range.hi - range.lo) * (width - left - right); };
+  auto X = [&](double v) {
+    return left + (v - range.lo) / (range.hi - range.lo) * (width - left - right);
+  };
   std::ostringstream out;
-  out << fmt::format("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" font-size=\"11\">", width, h, width);
-  if (!title.empty()) out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left, escape(title));
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"11\">",
+      width, h, width);
+  if (!title.empty())
+    out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left,
+                       escape(title));
   for (size_t s = 0; s < series.size(); ++s)
-    out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
-                       left + 140 * (s % 4), 20 + 16 * (s / 4), palette(static_cast<int>(s)), left + 140 * (s % 4) + 14,
-                       29 + 16 * (s / 4), escape(series[s].name));
+    out << fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" "
+        "y=\"{}\">{}</text>",
+        left + 140 * (s % 4), 20 + 16 * (s / 4), palette(static_cast<int>(s)),
+        left + 140 * (s % 4) + 14, 29 + 16 * (s / 4), escape(series[s].name));
   const double x0 = X(0);
-  out << fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#555\"/>", x0, top - 4, h - 24);
+  out << fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#555\"/>", x0,
+                     top - 4, h - 24);
   for (size_t l = 0; l < labels.size(); ++l) {
     const int gy = top + group_h * static_cast<int>(l);
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 6, gy + group_h / 2 + 2,
-                       escape(shorten(labels[l], 28)));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 6,
+                       gy + group_h / 2 + 2, escape(shorten(labels[l], 28)));
     for (size_t s = 0; s < series.size(); ++s) {
       const double v = l < series[s].values.size() ? series[s].values[l] : NAN;
       if (!std::isfinite(v)) continue;
       const double x = X(v);
-      out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {}</title></rect>",
-                         std::min(x, x0), gy + bar * s, std::max(std::abs(x - x0), 0.5), bar - 1, palette(static_cast<int>(s)),
-                         escape(series[s].name), nice(v));
+      out << fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: "
+          "{}</title></rect>",
+          std::min(x, x0), gy + bar * s, std::max(std::abs(x - x0), 0.5), bar - 1,
+          palette(static_cast<int>(s)), escape(series[s].name), nice(v));
     }
   }
-  out << fmt::format("<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left, h - 8,
-                     nice(range.lo), width - right, h - 8, nice(range.hi));
+  out << fmt::format(
+      "<text x=\"{}\" y=\"{}\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+      left, h - 8, nice(range.lo), width - right, h - 8, nice(range.hi));
   out << "</svg>";
   return out.str();
 }
 
-std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::vector<Series>& series,
-                           const std::string& title) {
+std::string svg_line_chart(const std::vector<std::string>& x_labels,
+                           const std::vector<Series>& series, const std::string& title) {
   const int left = 60, right = 150, top = 26, bottom = 30, width = 720, height = 300;
   Range range;
   for (const auto& s : series)
     for (double v : s.values) range.add(v);
   range.finish(false);
   const size_t n = std::max<size_t>(x_labels.size(), 2);
-  auto X = [&](size_t k) { return left + static_cast<double>(k) / static_cast<double>(n - 1) * (width - left - right); };
-  auto Y = [&](double v) { return top + (range.hi - v) / (range.hi - range.lo) * (height - top - bottom); };
+  auto X = [&](size_t k) {
+    return left + static_cast<double>(k) / static_cast<double>(n - 1) * (width - left - right);
+  };
+  auto Y = [&](double v) {
+    return top + (range.hi - v) / (range.hi - range.lo) * (height - top - bottom);
+  };
   std::ostringstream out;
-  out << fmt::format("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" font-size=\"11\">", width, height, width);
-  if (!title.empty()) out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left, escape(title));
-  out << fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#555\"/>", left, top, height - bottom);
-  out << fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#555\"/>", left, width - right, height - bottom, height - bottom);
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"11\">",
+      width, height, width);
+  if (!title.empty())
+    out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left,
+                       escape(title));
+  out << fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#555\"/>", left,
+                     top, height - bottom);
+  out << fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#555\"/>", left,
+                     width - right, height - bottom, height - bottom);
   for (int k = 0; k <= 4; ++k) {
     const double v = range.lo + (range.hi - range.lo) * k / 4;
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4, Y(v) + 4, nice(v));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4, Y(v) + 4,
+                       nice(v));
   }
   for (size_t k = 0; k < x_labels.size(); ++k)
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", X(k), height - bottom + 14, escape(x_labels[k]));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", X(k),
+                       height - bottom + 14, escape(x_labels[k]));
   for (size_t s = 0; s < series.size(); ++s) {
     std::string path;
     for (size_t k = 0; k < series[s].values.size(); ++k) {
       const double v = series[s].values[k];
       if (!std::isfinite(v)) continue;
       path += fmt::format("{}{:.1f},{:.1f} ", path.empty() ? "M" : "L", X(k), Y(v));
-      out << fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{} {}: {}</title></circle>", X(k), Y(v),
-                         palette(static_cast<int>(s)), escape(series[s].name), k < x_labels.size() ? escape(x_labels[k]) : "", nice(v));
+      out << fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{} {}: "
+          "{}</title></circle>",
+          X(k), Y(v), palette(static_cast<int>(s)), escape(series[s].name),
+          k < x_labels.size() ? escape(x_labels[k]) : "", nice(v));
     }
-    out << fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path, palette(static_cast<int>(s)));
-    out << fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>", width - right + 8, top + 14 * s + 8,
-                       palette(static_cast<int>(s)), escape(series[s].name));
+    out << fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path,
+                       palette(static_cast<int>(s)));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>", width - right + 8,
+                       top + 14 * s + 8, palette(static_cast<int>(s)), escape(series[s].name));
   }
   out << "</svg>";
   return out.str();
@@ -206,33 +248,57 @@ std::string svg_scatter(const std::vector<Point>& points, const ScatterStyle& st
   auto X = [&](double v) { return left + (v - xr.lo) / (xr.hi - xr.lo) * (width - left - right); };
   auto Y = [&](double v) { return top + (yr.hi - v) / (yr.hi - yr.lo) * (height - top - bottom); };
   std::ostringstream out;
-  out << fmt::format("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" font-size=\"10\">", width, height, width);
-  if (!style.title.empty()) out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left, escape(style.title));
-  out << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>", left, top,
-                     width - left - right, height - top - bottom);
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"10\">",
+      width, height, width);
+  if (!style.title.empty())
+    out << fmt::format("<text x=\"{}\" y=\"14\" font-weight=\"bold\">{}</text>", left,
+                       escape(style.title));
+  out << fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>", left,
+      top, width - left - right, height - top - bottom);
   if (std::isfinite(style.x_ref))
-    out << fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", X(style.x_ref), top, height - bottom);
+    out << fmt::format(
+        "<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 "
+        "3\"/>",
+        X(style.x_ref), top, height - bottom);
   if (std::isfinite(style.y_ref))
-    out << fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", left, width - right, Y(style.y_ref));
+    out << fmt::format(
+        "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 "
+        "3\"/>",
+        left, width - right, Y(style.y_ref));
   for (int k = 0; k <= 4; ++k) {
     const double xv = xr.lo + (xr.hi - xr.lo) * k / 4, yv = yr.lo + (yr.hi - yr.lo) * k / 4;
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", X(xv), height - bottom + 14, nice(xv));
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4, Y(yv) + 3, nice(yv));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", X(xv),
+                       height - bottom + 14, nice(xv));
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", left - 4, Y(yv) + 3,
+                       nice(yv));
   }
-  out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", (left + width - right) / 2, height - 6, escape(style.x_label));
-  out << fmt::format("<text transform=\"translate(14,{}) rotate(-90)\" text-anchor=\"middle\">{}</text>", (top + height - bottom) / 2,
-                     escape(style.y_label));
+  out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                     (left + width - right) / 2, height - 6, escape(style.x_label));
+  out << fmt::format(
+      "<text transform=\"translate(14,{}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
+      (top + height - bottom) / 2, escape(style.y_label));
   for (const auto& p : points) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-    const double r = max_size > 0 && std::isfinite(p.size) ? 3 + 17 * std::sqrt(std::max(p.size, 0.0) / max_size) : 4;
-    out << fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"{}\"><title>{}: ({}, {})</title></circle>",
-                       X(p.x), Y(p.y), r, palette(p.group), palette(p.group), escape(p.label), nice(p.x), nice(p.y));
+    const double r = max_size > 0 && std::isfinite(p.size)
+                         ? 3 + 17 * std::sqrt(std::max(p.size, 0.0) / max_size)
+                         : 4;
+    out << fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.55\" "
+        "stroke=\"{}\"><title>{}: ({}, {})</title></circle>",
+        X(p.x), Y(p.y), r, palette(p.group), palette(p.group), escape(p.label), nice(p.x),
+        nice(p.y));
     if (style.label_points)
-      out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"8\">{}</text>", X(p.x) + r + 1, Y(p.y) + 3, escape(shorten(p.label, 18)));
+      out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"8\">{}</text>",
+                         X(p.x) + r + 1, Y(p.y) + 3, escape(shorten(p.label, 18)));
   }
   for (size_t g = 0; g < style.group_names.size(); ++g)
-    out << fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>", width - right + 12,
-                       top + 10 + 16 * g, palette(static_cast<int>(g)), width - right + 22, top + 14 + 16 * g, escape(style.group_names[g]));
+    out << fmt::format(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+        width - right + 12, top + 10 + 16 * g, palette(static_cast<int>(g)), width - right + 22,
+        top + 14 + 16 * g, escape(style.group_names[g]));
   out << "</svg>";
   return out.str();
 }

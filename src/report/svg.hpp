@@ -13,8 +13,8 @@ struct HeatmapStyle {
   std::string title;
   double center = 1.0;  // value drawn white (LQ = 1); below blue, above red, on a log scale
   bool log_scale = true;
-  int cell = 12;        // cell size in pixels
-  double clip = 4.0;    // colours saturate at center * clip and center / clip (log scale)
+  int cell = 12;      // cell size in pixels
+  double clip = 4.0;  // colours saturate at center * clip and center / clip (log scale)
 };
 // Rows x columns heat map; NA cells grey. Labels are shown on the left and at the top.
 std::string svg_heatmap(const std::vector<std::string>& row_labels,
@@ -31,14 +31,14 @@ std::string svg_bar_chart(const std::vector<std::string>& labels, const std::vec
                           const std::string& title = "");
 
 // Lines over an ordered x axis (periods).
-std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::vector<Series>& series,
-                           const std::string& title = "");
+std::string svg_line_chart(const std::vector<std::string>& x_labels,
+                           const std::vector<Series>& series, const std::string& title = "");
 
 struct Point {
   std::string label;
   double x = 0, y = 0;
-  double size = 1;      // relative bubble area
-  int group = 0;        // colour index
+  double size = 1;  // relative bubble area
+  int group = 0;    // colour index
 };
 struct ScatterStyle {
   std::string title, x_label, y_label;
