@@ -53,7 +53,119 @@ size_t period_position(const Panel& panel, const std::vector<Panel::Id>& sorted,
   return fallback;
 }
 
+// What a region's decompositions need: its totals per period, the reference totals and its
+// expected values sum_i e_i,t G_i,t per step and first -> last (flattened region-major).
+struct Accumulated {
+  const std::vector<double>& region_total;      // R x T
+  const std::vector<uint8_t>& region_na;        // R x T: the region has an NA cell in that period
+  const std::vector<double>& national_total;    // T
+  const std::vector<double>& expected_step;     // R x S
+  const std::vector<double>& expected_classic;  // R
+  size_t T;
+};
+
+void assemble(ShiftShareMethod method, GerfinAggregation gerfin, const Accumulated& a,
+              RegionalShiftShare& out) {
+  const size_t T = a.T, S = T - 1, R = a.expected_classic.size();
+  const std::string base = out.periods.empty() ? "the base period" : out.periods[0];
+  const ComponentList names = component_list(method, ShiftShareComponents{});
+  for (const auto& [name, value] : names) out.components.push_back(name);
+  const auto C = static_cast<Eigen::Index>(names.size());
+  out.classic = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(R), C, NA);
+  out.dynamic = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(R), C, NA);
+  size_t with_na = 0, without_base = 0;
+  std::vector<ShiftShareComponents> steps(S);
+  for (size_t r = 0; r < R; ++r) {
+    const double* e = &a.region_total[r * T];
+    const uint8_t* na = &a.region_na[r * T];
+    bool any_na = false;
+    for (size_t s = 0; s < S; ++s) {
+      steps[s] = ShiftShareComponents{};
+      if (na[s] || na[s + 1]) {
+        any_na = true;
+        continue;
+      }
+      steps[s] = from_totals(method, e[s], e[s + 1], a.national_total[s], a.national_total[s + 1],
+                             a.expected_step[r * S + s]);
+    }
+    const auto row = static_cast<Eigen::Index>(r);
+    put_row(out.dynamic, row, method, aggregate_steps(method, steps, gerfin));
+    if (!na[0] && !na[T - 1])
+      put_row(out.classic, row, method,
+              from_totals(method, e[0], e[T - 1], a.national_total[0], a.national_total[T - 1],
+                          a.expected_classic[r]));
+    with_na += any_na || na[0] || na[T - 1];
+    without_base += e[0] == 0;
+  }
+  if (with_na)
+    out.warnings.push_back(fmt::format(
+        "{} region(s) have NA cells: their components are NA for the steps touching those periods",
+        with_na));
+  if (method == ShiftShareMethod::Gerfin && without_base)
+    out.warnings.push_back(fmt::format(
+        "{} region(s) have no value in {}: their Gerfin factors are NA", without_base, base));
+  if (a.national_total[0] == 0)
+    out.warnings.push_back("the regions have no value in " + base + ": the national share is NA");
+}
+
+// Growth factor of the reference; an industry the reference lacks at t has no regional value
+// either (values are counts), so its factor is 0 rather than NA to keep 0 * NA out of the sums.
+double reference_factor(double to, double from) {
+  return from == 0 ? 0.0 : to / from;
+}
+
 }  // namespace
+
+RegionalShiftShare shift_share_all_regions(const std::vector<Eigen::MatrixXd>& by_period,
+                                           ShiftShareMethod method, GerfinAggregation gerfin) {
+  if (method == ShiftShareMethod::EstebanMarquillas)
+    throw UsageError("shift-share of all regions supports the methods dunn and gerfin");
+  if (by_period.size() < 2) throw UsageError("shift-share needs at least two periods");
+  const size_t T = by_period.size(), S = T - 1;
+  const Eigen::Index R = by_period[0].rows(), I = by_period[0].cols();
+  for (const auto& m : by_period)
+    if (m.rows() != R || m.cols() != I)
+      throw UsageError(
+          "shift-share of all regions: every period needs the same regions x industries");
+  const auto Ru = static_cast<size_t>(R);
+  std::vector<double> region_total(Ru * T), national_total(T), expected_step(Ru * S, 0.0),
+      expected_classic(Ru);
+  std::vector<uint8_t> region_na(Ru * T, 0);
+  // Reference series: column sums (NA cells left out).
+  std::vector<Eigen::VectorXd> national(T);
+  for (size_t t = 0; t < T; ++t) {
+    national[t] = by_period[t].colwise().sum().transpose();
+    if (national[t].hasNaN())
+      national[t] = by_period[t]
+                        .unaryExpr([](double v) { return std::isnan(v) ? 0.0 : v; })
+                        .colwise()
+                        .sum()
+                        .transpose();
+    national_total[t] = national[t].sum();
+  }
+  // One pass over each period's cells: X_t [G_t, G_first->last, 1] gives the expected values and
+  // the region totals together (an NA cell makes the region's row NaN, which flags it).
+  Eigen::MatrixXd weights(I, 3);
+  for (size_t t = 0; t < T; ++t) {
+    for (Eigen::Index i = 0; i < I; ++i) {
+      weights(i, 0) = t < S ? reference_factor(national[t + 1](i), national[t](i)) : 0.0;
+      weights(i, 1) = t == 0 ? reference_factor(national[T - 1](i), national[0](i)) : 0.0;
+      weights(i, 2) = 1.0;
+    }
+    const Eigen::MatrixXd products = by_period[t] * weights;
+    for (size_t r = 0; r < Ru; ++r) {
+      const auto row = static_cast<Eigen::Index>(r);
+      region_total[r * T + t] = products(row, 2);
+      region_na[r * T + t] = std::isnan(products(row, 2));
+      if (t < S) expected_step[r * S + t] = products(row, 0);
+      if (t == 0) expected_classic[r] = products(row, 1);
+    }
+  }
+  RegionalShiftShare out;
+  assemble(method, gerfin,
+           {region_total, region_na, national_total, expected_step, expected_classic, T}, out);
+  return out;
+}
 
 RegionalShiftShare shift_share_all_regions(const Panel& panel, ShiftShareMethod method,
                                            GerfinAggregation gerfin, const std::string& first,
@@ -125,46 +237,8 @@ RegionalShiftShare shift_share_all_regions(const Panel& panel, ShiftShareMethod 
     if (t == 0) expected_classic[r] += v * classic_factor[i];
   }
 
-  const ComponentList names = component_list(method, ShiftShareComponents{});
-  for (const auto& [name, value] : names) out.components.push_back(name);
-  const auto C = static_cast<Eigen::Index>(names.size());
-  out.classic = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(R), C, NA);
-  out.dynamic = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(R), C, NA);
-  size_t with_na = 0, without_base = 0;
-  std::vector<ShiftShareComponents> steps(S);
-  for (size_t r = 0; r < R; ++r) {
-    const double* e = &region_total[r * T];
-    const uint8_t* na = &region_na[r * T];
-    bool any_na = false;
-    for (size_t s = 0; s < S; ++s) {
-      steps[s] = ShiftShareComponents{};
-      if (na[s] || na[s + 1]) {
-        any_na = true;
-        continue;
-      }
-      steps[s] = from_totals(method, e[s], e[s + 1], national_total[s], national_total[s + 1],
-                             expected_step[r * S + s]);
-    }
-    const auto row = static_cast<Eigen::Index>(r);
-    put_row(out.dynamic, row, method, aggregate_steps(method, steps, gerfin));
-    if (!na[0] && !na[T - 1])
-      put_row(out.classic, row, method,
-              from_totals(method, e[0], e[T - 1], national_total[0], national_total[T - 1],
-                          expected_classic[r]));
-    with_na += any_na || na[0] || na[T - 1];
-    without_base += e[0] == 0;
-  }
-  if (with_na)
-    out.warnings.push_back(fmt::format(
-        "{} region(s) have NA cells: their components are NA for the steps touching those periods",
-        with_na));
-  if (method == ShiftShareMethod::Gerfin && without_base)
-    out.warnings.push_back(
-        fmt::format("{} region(s) have no value in {}: their Gerfin factors are NA", without_base,
-                    out.periods[0]));
-  if (national_total[0] == 0)
-    out.warnings.push_back("the regions have no value in " + out.periods[0] +
-                           ": the national share is NA");
+  assemble(method, gerfin,
+           {region_total, region_na, national_total, expected_step, expected_classic, T}, out);
   return out;
 }
 

@@ -35,4 +35,11 @@ RegionalShiftShare shift_share_all_regions(const Panel& panel,
                                            const std::string& first = "",
                                            const std::string& last = "");
 
+// The same on dense region x industry matrices, one per period in chronological order (all with
+// the same rows and columns); `regions` and `periods` of the result stay empty. Per period one
+// column-sum pass and one product X_t [G_t, G_first->last, 1]: O(cells) with Eigen's kernels.
+RegionalShiftShare shift_share_all_regions(const std::vector<Eigen::MatrixXd>& by_period,
+                                           ShiftShareMethod method = ShiftShareMethod::Dunn,
+                                           GerfinAggregation gerfin = GerfinAggregation::Mean);
+
 }  // namespace agglo

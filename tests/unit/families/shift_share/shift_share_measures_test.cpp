@@ -97,6 +97,29 @@ TEST(ShiftShareAllRegions, MatchesTheFocalKernels) {
   }
 }
 
+TEST(ShiftShareAllRegions, DenseMatricesGiveTheSameAsThePanel) {
+  Panel p = make_panel(4, 3, 5);
+  p.value[7] = NA;
+  std::vector<Eigen::MatrixXd> by_period;
+  for (Panel::Id t = 0; t < 5; ++t) by_period.push_back(p.matrix(t, true).values);
+  for (auto method : {ShiftShareMethod::Dunn, ShiftShareMethod::Gerfin}) {
+    const auto from_panel = shift_share_all_regions(p, method);
+    const auto dense = shift_share_all_regions(by_period, method);
+    for (Eigen::Index r = 0; r < 4; ++r)
+      for (Eigen::Index c = 0; c < from_panel.classic.cols(); ++c) {
+        EXPECT_EQ(std::isnan(dense.classic(r, c)), std::isnan(from_panel.classic(r, c)));
+        if (!std::isnan(from_panel.classic(r, c))) {
+          EXPECT_NEAR(dense.classic(r, c), from_panel.classic(r, c), 1e-9);
+        }
+        if (!std::isnan(from_panel.dynamic(r, c))) {
+          EXPECT_NEAR(dense.dynamic(r, c), from_panel.dynamic(r, c), 1e-9);
+        }
+      }
+    EXPECT_EQ(dense.warnings.size(), from_panel.warnings.size());
+  }
+  EXPECT_THROW(shift_share_all_regions(std::vector<Eigen::MatrixXd>{by_period[0]}), UsageError);
+}
+
 TEST(ShiftShareAllRegions, RegionsAddUpToTheNation) {
   // Against the sum of all regions, the regional shares and industrial mixes cancel out.
   const RegionalShiftShare all = shift_share_all_regions(make_panel(6, 5, 3));
