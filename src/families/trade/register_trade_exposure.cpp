@@ -114,7 +114,7 @@ Results run_tariff_exposure(const Invocation& inv) {
                     "lines first (tariff_lines_to_hs6 or hs_aggregate)",
                     *list_digits.begin(), *flow_digits.begin()));
   std::optional<IsoDate> date;
-  if (inv.has("date")) date = parse_iso_date(inv.text("date"), {"--date", 0, 0});
+  if (inv.has("date")) date = date_option(inv.text("date"));
   const ProductCoverage coverage = build_coverage(list_rows, date);
   std::set<std::string> list_set;
   for (const auto& l : list_rows) list_set.insert(l.list);
@@ -283,14 +283,14 @@ Results run_trade_diversion(const Invocation& inv) {
   if (inv.has_input("concordance")) concordance = read_concordance(inv, "concordance");
   // regime -> product -> flows; every row also counts in "all".
   std::map<std::string, std::map<std::string, ProductFlows>> regimes;
-  bool has_regime = false, seen_target = false, seen_base = false, seen_current = false;
+  bool seen_target = false, seen_base = false, seen_current = false;
   for (const auto& f : flows) {
     if (f.period != base && f.period != current) continue;
     seen_base |= f.period == base;
     seen_current |= f.period == current;
     seen_target |= f.partner == target;
     std::vector<std::string> keys = {"all"};
-    if (!f.regime.empty()) keys.push_back(f.regime), has_regime = true;
+    if (!f.regime.empty()) keys.push_back(f.regime);
     for (const auto& k : keys) {
       ProductFlows& p = regimes[k][f.product];
       (f.period == base ? p.base : p.current)[f.partner] += f.value;
@@ -300,7 +300,6 @@ Results run_trade_diversion(const Invocation& inv) {
   if (!seen_current) throw UsageError("option current: no flow has the period \"" + current + "\"");
   if (!seen_target)
     throw UsageError("option target: no flow of the two periods goes to \"" + target + "\"");
-  (void)has_regime;
 
   Table products, quadrants, summary, destinations, industry_dest;
   std::vector<std::string> p_regime, p_product, p_quadrant;

@@ -27,8 +27,7 @@ const char* kScheduleDoc =
 std::vector<IsoDate> dates_option(const Invocation& inv, const TariffSchedule& schedule) {
   if (!inv.has("date")) return schedule.start_dates();
   std::vector<IsoDate> out;
-  for (const auto& d : split_list(inv.text("date")))
-    out.push_back(parse_iso_date(d, {"--date", 0, 0}));
+  for (const auto& d : split_list(inv.text("date"))) out.push_back(date_option(d));
   if (out.empty()) throw UsageError("option date: give at least one date yyyy-mm-dd");
   return out;
 }

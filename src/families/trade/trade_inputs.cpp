@@ -14,6 +14,14 @@ OptColumn optional_column(const Invocation& inv, const TextTable& t, const std::
   return c ? OptColumn{*c, true} : OptColumn{};
 }
 
+IsoDate date_option(const std::string& text) {
+  try {
+    return parse_iso_date(trim(text));
+  } catch (const Error&) {
+    throw UsageError("option date: expected a date yyyy-mm-dd, got \"" + text + "\"");
+  }
+}
+
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;

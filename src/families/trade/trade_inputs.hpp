@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "families/trade/concordance.hpp"
+#include "families/trade/iso_date.hpp"
 #include "families/trade/tariff_schedule.hpp"
 #include "registry/invocation.hpp"
 
@@ -44,6 +45,9 @@ Concordance read_concordance(const Invocation& inv, const std::string& role);
 // A product code column of `role` (column role `product`), e.g. a product set.
 std::map<std::string, std::string> read_product_groups(const Invocation& inv,
                                                        const std::string& role);
+
+// A date given as an option: yyyy-mm-dd, or a UsageError naming the option `date`.
+IsoDate date_option(const std::string& text);
 
 // Splits "a,b,c" into trimmed items (empty items dropped).
 std::vector<std::string> split_list(const std::string& text);
