@@ -321,9 +321,10 @@ AGGLO_REGISTER_MEASURES(concentration) {
             add_warnings(
                 res, explain_na_columns("concentration_summary (gini)", "industry", gini, m.values,
                                         m.col_labels, "a region is empty, so its LQ is undefined"));
-            add_warnings(res, explain_na_columns("concentration_summary (krugman)", "industry",
-                                                 krugman, m.values, m.col_labels,
-                                                 "no other industry has employment"));
+            add_warnings(
+                res, explain_na_columns("concentration_summary (krugman)", "industry", krugman,
+                                        m.values, m.col_labels,
+                                        "no other industry has a defined regional distribution"));
             res.add("concentration",
                     labelled_columns("industry", m.col_labels,
                                      {{"hoover", hoover}, {"gini", gini}, {"krugman", krugman}}));

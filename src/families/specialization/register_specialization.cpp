@@ -75,7 +75,8 @@ AGGLO_REGISTER_MEASURES(specialization) {
                                  ? KrugmanReference::RestOfNation
                                  : KrugmanReference::Nation;
             const Eigen::VectorXd k = krugman_specialization(m.values, ref);
-            explain_regions(res, "krugman_specialization", k, m, "no other region has employment");
+            explain_regions(res, "krugman_specialization", k, m,
+                            "no other region has a defined industry structure");
             res.add("krugman_spec", labelled_columns("region", m.row_labels, {{"krugman", k}}));
             res.add("spec_coeff", labelled_columns("region", m.row_labels,
                                                    {{"spec_coeff", Eigen::VectorXd(k / 2)}}));
@@ -109,7 +110,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
             explain_regions(res, "specialization_summary (gini)", gini, m,
                             "an industry is empty, so its LQ is undefined");
             explain_regions(res, "specialization_summary (krugman)", krugman, m,
-                            "no other region has employment");
+                            "no other region has a defined industry structure");
             res.add("specialization",
                     labelled_columns("region", m.row_labels,
                                      {{"hoover", hoover}, {"gini", gini}, {"krugman", krugman}}));
