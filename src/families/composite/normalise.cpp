@@ -60,9 +60,9 @@ void require_range(const Stats& s, const std::string& name, const char* method) 
         fmt::format("{} has no values: {} normalisation is undefined", label(name), method));
   if (!(s.max > s.min))
     throw Error(
-        fmt::format("{} has zero variance (every unit has {}): {} normalisation is undefined; "
-                    "drop the indicator or choose another normalisation",
-                    label(name), format_number(s.min), method));
+        fmt::format("{} has zero variance (every unit has the same value): {} normalisation is "
+                    "undefined; drop the indicator or choose another normalisation",
+                    label(name), method));
 }
 
 template <class F>
