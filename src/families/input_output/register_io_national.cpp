@@ -234,9 +234,9 @@ Results national_results(const Invocation& inv, unsigned parts) {
     }
   }
 
-  if (parts & kOutputChange) {
-    if (t.shock.size() == 0)
-      throw UsageError("output_change needs the input shock (final-demand changes)");
+  if (parts == kOutputChange && t.shock.size() == 0)
+    throw UsageError("output_change needs the input shock (final-demand changes)");
+  if ((parts & kOutputChange) && t.shock.size() > 0) {
     Table tab = sector_table(t);
     for (size_t k = 0; k < t.shock_names.size(); ++k) {
       const Eigen::VectorXd df_all = t.shock.col(static_cast<Eigen::Index>(k));
