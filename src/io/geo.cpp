@@ -134,7 +134,8 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
                       "exists); its fields are: {}",
                       out.layer, field_names(defn)));
   }
-  const bool check_valid = options.validate != GeoReadOptions::Validation::Off && OGRGeometryFactory::haveGEOS();
+  const bool check_valid =
+      options.validate != GeoReadOptions::Validation::Off && OGRGeometryFactory::haveGEOS();
   std::vector<std::string> invalid;
   std::unordered_map<std::string, int64_t> seen;
   std::vector<std::string> dropped;
@@ -164,12 +165,20 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
       dropped.push_back(f.id);
       continue;
     }
-    if (check_valid && !g->IsValid())
-      throw Error(
-          SourcePos{path},
-          fmt::format("{} (id \"{}\"): invalid polygon (self-intersecting ring, or rings "
-                      "crossing); repair it (e.g. ogr2ogr -makevalid) or turn validation off",
-                      where, f.id));
+    if (check_valid) {
+      // GEOS reports the reason through GDAL's error handler: keep it quiet and quote it.
+      CPLPushErrorHandler(CPLQuietErrorHandler);
+      CPLErrorReset();
+      const bool valid = g->IsValid();
+      const std::string why = CPLGetLastErrorMsg();
+      CPLPopErrorHandler();
+      if (!valid && options.validate == GeoReadOptions::Validation::Error)
+        throw Error(SourcePos{path},
+                    fmt::format("{} (id \"{}\"): invalid polygon{}; repair it (e.g. ogr2ogr "
+                                "-makevalid) or set validate to warn",
+                                where, f.id, why.empty() ? "" : " (" + why + ")"));
+      if (!valid) invalid.push_back(f.id);
+    }
     for (int k = 0; k < defn->GetFieldCount(); ++k)
       if (k != id_field)
         f.properties.emplace_back(
@@ -187,8 +196,9 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
   if (!invalid.empty()) {
     std::string list;
     for (size_t k = 0; k < invalid.size() && k < 10; ++k) list += (k ? ", " : "") + invalid[k];
-    out.warnings.push_back(fmt::format("{}: {} invalid (e.g. self-intersecting) polygon(s), used as they are: {}{}",
-                                       path, invalid.size(), list, invalid.size() > 10 ? ", ..." : ""));
+    out.warnings.push_back(
+        fmt::format("{}: {} invalid (e.g. self-intersecting) polygon(s), used as they are: {}{}",
+                    path, invalid.size(), list, invalid.size() > 10 ? ", ..." : ""));
   }
   const OGRSpatialReference* srs = layer->GetSpatialRef();
   out.geographic = (!srs || srs->IsGeographic()) && coordinates_in_lonlat_range(out.features);

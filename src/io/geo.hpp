@@ -29,8 +29,8 @@ struct GeoLayer {
 };
 
 struct GeoReadOptions {
-  std::string layer;       // empty = the first layer (the only one of GeoJSON and shapefiles)
-  std::string id_field;    // empty = the first of "region", "id", "GEOID", "code" that exists
+  std::string layer;     // empty = the first layer (the only one of GeoJSON and shapefiles)
+  std::string id_field;  // empty = the first of "region", "id", "GEOID", "code" that exists
   // Invalid polygons (self-intersecting rings, crossing rings; GEOS IsValid): an error, a
   // warning listing them (generalised boundary files often have a few), or no check.
   enum class Validation { Error, Warn, Off };

@@ -192,9 +192,11 @@ std::vector<OptionSpec> boundary_options() {
                   "has it, else the first of region, id, GEOID, code",
            .optional = true},
           {.name = "validate",
-           .type = OptionType::Boolean,
-           .default_value = true,
-           .doc = "reject invalid (self-intersecting) polygons"}};
+           .type = OptionType::Choice,
+           .default_value = "warn",
+           .choices = {"error", "warn", "off"},
+           .doc = "invalid (self-intersecting) polygons: stop, or warn and use them as they are "
+                  "(generalised boundary files often have a few), or skip the check"}};
 }
 
 GeoLayer read_boundaries(const Invocation& inv, const std::string& role) {
@@ -204,7 +206,10 @@ GeoLayer read_boundaries(const Invocation& inv, const std::string& role) {
     o.id_field = inv.text("id_field");
   else if (inv.column_given("region"))
     o.id_field = inv.column("region");
-  o.validate = inv.flag("validate");
+  const std::string v = inv.text("validate");
+  o.validate = v == "error" ? GeoReadOptions::Validation::Error
+               : v == "off" ? GeoReadOptions::Validation::Off
+                            : GeoReadOptions::Validation::Warn;
   try {
     return read_geo_layer(inv.path(role), o);
   } catch (const UsageError& e) {
