@@ -96,9 +96,12 @@ RegionalSeries read_regional_series(const Invocation& inv, const std::string& ro
     const auto p = static_cast<Eigen::Index>(rank[row_period[r]]);
     int64_t& seen = seen_line[static_cast<size_t>(p * nr + i)];
     if (seen != 0)
-      throw Error(t.pos(r, rc), fmt::format("region {} appears twice{} (first on line {})",
-                                            s.regions[row_region[r]],
-                                            pc ? " in period " + s.periods[p] : "", seen));
+      throw Error(t.pos(r, rc),
+                  pc ? fmt::format("region {} appears twice in period {} (first on line {})",
+                                   s.regions[row_region[r]], s.periods[p], seen)
+                     : fmt::format("region {} appears twice (first on line {}); without a period "
+                                   "column \"{}\" every region must appear once",
+                                   s.regions[row_region[r]], seen, period_name));
     seen = t.lines[r];
     s.value(i, p) = t.number(r, vc);
     if (with_weight) s.weight(i, p) = t.number(r, wc);

@@ -168,7 +168,11 @@ Results theil_results(const Invocation& inv, inequality::TheilIndex index, bool 
     group_labels.push_back(label);
   }
   std::vector<bool> has_group(s.regions.size());
-  for (size_t i = 0; i < s.regions.size(); ++i) has_group[i] = !grouped || !group_of[i].empty();
+  std::vector<int> region_group(s.regions.size(), -1);  // looked up once, not per period
+  for (size_t i = 0; i < s.regions.size(); ++i) {
+    has_group[i] = !grouped || !group_of[i].empty();
+    if (has_group[i]) region_group[i] = group_number.at(group_of[i]);
+  }
 
   Results res;
   std::vector<std::string> years, g_years, g_labels;
@@ -176,8 +180,8 @@ Results theil_results(const Invocation& inv, inequality::TheilIndex index, bool 
   for (const auto p : selected_periods(inv, s)) {
     const PeriodValues v = observed(s, p, weighted, res, grouped ? has_group : std::vector<bool>{});
     std::vector<int> groups;
-    for (const auto i : v.regions)
-      groups.push_back(group_number.at(group_of[static_cast<size_t>(i)]));
+    groups.reserve(v.regions.size());
+    for (const auto i : v.regions) groups.push_back(region_group[static_cast<size_t>(i)]);
     const auto d =
         inequality::theil_decomposition(v.x, groups, static_cast<int>(group_labels.size()), index,
                                         weighted ? v.w : Eigen::VectorXd());

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "core/test_helpers.hpp"
 #include "families/regression/distributions.hpp"
 #include "families/regression/ols.hpp"
+#include "registry/registry.hpp"
 
 namespace agglo::regression {
 namespace {
@@ -78,6 +80,26 @@ TEST(Ols, TablesNameTheTerms) {
   const Table m = model_statistics_table(f, "m");
   EXPECT_NEAR(m.column("r_squared").number[0], 0.64, 1e-14);
   EXPECT_EQ(m.column("n").number[0], 5);
+}
+
+}  // namespace
+}  // namespace agglo::regression
+
+// The `ols` measure through the registry: NA rows left out with a warning.
+
+namespace agglo::regression {
+namespace {
+
+TEST(OlsMeasure, ReadsColumnsAndLeavesNaRowsOut) {
+  const auto path = test::temp_file("ols_measure.csv", "x,y\n1,1\n2,3\n3,2\n4,5\n5,4\n6,NA\n");
+  const MeasureSpec* spec = Registry::instance().find("ols");
+  ASSERT_NE(spec, nullptr);
+  Invocation inv(*spec, {{"response", "y"}, {"regressors", "x"}}, {},
+                 {{"table", InputSource{path, "", ""}}});
+  const Results r = spec->kernel(inv);
+  EXPECT_EQ(r.warnings.size(), 1u);
+  EXPECT_NEAR(r.find("coefficients")->column("estimate").number[1], 0.8, 1e-14);
+  EXPECT_NEAR(r.find("model")->column("r_squared").number[0], 0.64, 1e-14);
 }
 
 }  // namespace
