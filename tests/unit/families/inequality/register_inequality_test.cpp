@@ -115,3 +115,29 @@ TEST(RegisterInequality, AtkinsonOneRowPerEpsilon) {
 
 }  // namespace
 }  // namespace agglo
+
+namespace agglo {
+namespace {
+
+TEST(RegisterInequality, GroupDepthPicksTheHierarchyLevel) {
+  const auto path = test::temp_file("ineq_depth.csv", "region,value\na,10\nb,20\nc,40\nd,30\n");
+  const auto hier =
+      test::temp_file("ineq_depth_h.csv", "code,parent\nTW,\nN,TW\nS,TW\na,N\nb,N\nc,S\nd,S\n");
+  const auto run_depth = [&](const nlohmann::json& params) {
+    const MeasureSpec* spec = Registry::instance().find("theil_decomposition");
+    Invocation inv(
+        *spec, params, {},
+        {{"table", InputSource{path, "", ""}}, {"hierarchy", InputSource{hier, "", ""}}});
+    return spec->kernel(inv);
+  };
+  const Results parent = run_depth(nlohmann::json::object());
+  const Results depth1 = run_depth({{"group_depth", 1}});
+  const Results depth0 = run_depth({{"group_depth", 0}});
+  EXPECT_EQ(parent.find("theil")->column("between").number[0],
+            depth1.find("theil")->column("between").number[0]);
+  EXPECT_EQ(depth0.find("theil")->column("between").number[0], 0.0);  // one group: the country
+  EXPECT_THROW(run_depth({{"group_depth", 2}}), Error);               // the regions themselves
+}
+
+}  // namespace
+}  // namespace agglo
