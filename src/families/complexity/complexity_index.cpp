@@ -5,6 +5,7 @@
 #include <numeric>
 #include <vector>
 
+#include <Spectra/MatOp/DenseSymMatProd.h>
 #include <Spectra/SymEigsSolver.h>
 #include <Eigen/Eigenvalues>
 #include <Eigen/SparseCore>
@@ -32,6 +33,23 @@ struct GramOperator {
 };
 
 constexpr Eigen::Index kDenseBelow = 64;
+constexpr Eigen::Index kDenseGramUpTo = 4000;
+
+// The three largest eigenpairs of a symmetric operator by restarted Lanczos (Spectra), from a
+// fixed start vector so that the result is the same from run to run.
+template <typename Op>
+bool lanczos(Op& op, Eigen::Index m, Eigen::Vector3d& lambda, Eigen::VectorXd& v2) {
+  const Eigen::Index nev = 3, ncv = std::min<Eigen::Index>(m, 30);
+  Spectra::SymEigsSolver<Op> eigs(op, nev, ncv);
+  Eigen::VectorXd start(m);
+  for (Eigen::Index i = 0; i < m; ++i) start(i) = 1.0 + 0.1 * static_cast<double>(i % 7);
+  eigs.init(start.data());
+  eigs.compute(Spectra::SortRule::LargestAlge, 10000, 1e-13, Spectra::SortRule::LargestAlge);
+  if (eigs.info() != Spectra::CompInfo::Successful) return false;
+  lambda = eigs.eigenvalues().template head<3>();
+  v2 = eigs.eigenvectors().col(1);
+  return true;
+}
 constexpr double kGapTolerance = 1e-10;
 
 ComplexityEigenvectors undefined(Eigen::Index n, Eigen::Index k, std::string why) {
@@ -98,19 +116,16 @@ ComplexityEigenvectors complexity_eigenvectors(const Eigen::MatrixXd& presence) 
     for (Eigen::Index j = 0; j < std::min<Eigen::Index>(3, m); ++j)
       lambda(j) = es.eigenvalues()(m - 1 - j);
     v = es.eigenvectors().col(m - 2);
+  } else if (m <= kDenseGramUpTo) {
+    // The Gram matrix itself is small: form it once (sparse product) and iterate on it.
+    const Eigen::MatrixXd gram = Eigen::MatrixXd(side * side.transpose());
+    Spectra::DenseSymMatProd<double> op(gram);
+    if (!lanczos(op, m, lambda, v))
+      return undefined(n, k, "the Lanczos eigensolver did not converge");
   } else {
     GramOperator op{&side};
-    const Eigen::Index nev = 3, ncv = std::min<Eigen::Index>(m, 30);
-    Spectra::SymEigsSolver<GramOperator> eigs(op, nev, ncv);
-    // A fixed start vector keeps the result identical from run to run.
-    Eigen::VectorXd start(m);
-    for (Eigen::Index i = 0; i < m; ++i) start(i) = 1.0 + 0.1 * static_cast<double>(i % 7);
-    eigs.init(start.data());
-    eigs.compute(Spectra::SortRule::LargestAlge, 10000, 1e-13, Spectra::SortRule::LargestAlge);
-    if (eigs.info() != Spectra::CompInfo::Successful)
+    if (!lanczos(op, m, lambda, v))
       return undefined(n, k, "the Lanczos eigensolver did not converge");
-    lambda = eigs.eigenvalues().head<3>();
-    v = eigs.eigenvectors().col(1);
   }
   if (lambda(0) - lambda(1) <= kGapTolerance)
     return undefined(

@@ -40,7 +40,7 @@ struct ComplexityOutlook {
 };
 ComplexityOutlook complexity_outlook(const Eigen::MatrixXd& mcp, const Eigen::MatrixXd& density,
                                      const Eigen::MatrixXd& proximity, const Eigen::VectorXd& kp,
-                                     double kc_sd);
+                                     double kc_sd, bool symmetric_proximity);
 
 // Economic complexity of a region x industry value matrix (NA cells count as 0, as ecomplexity).
 //   density_cp = sum_q M_cq phi_pq / sum_q phi_pq   (discrete; RCA_cq instead of M_cq when

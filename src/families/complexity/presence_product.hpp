@@ -15,4 +15,10 @@ namespace agglo {
 Eigen::MatrixXd presence_times(const std::vector<std::vector<int>>& rows, const Eigen::MatrixXd& K,
                                const Eigen::VectorXd& column_weights = Eigen::VectorXd());
 
+// Several weightings of the same product in one pass over K (density and opportunity gain share
+// it): out[j](r, p) = sum_{q in rows[r]} w_j,q K(p, q), an empty w_j meaning all ones.
+std::vector<Eigen::MatrixXd> presence_times(const std::vector<std::vector<int>>& rows,
+                                            const Eigen::MatrixXd& K,
+                                            const std::vector<Eigen::VectorXd>& column_weights);
+
 }  // namespace agglo

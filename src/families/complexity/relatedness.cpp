@@ -1,5 +1,6 @@
 #include "families/complexity/relatedness.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -13,18 +14,17 @@ Eigen::MatrixXd co_occurrence(const Eigen::MatrixXd& presence, bool keep_diagona
   const auto lists = presence_lists(presence);
   const Eigen::Index n = presence.cols();
   Eigen::MatrixXd c = Eigen::MatrixXd::Zero(n, n);
-  // Every region adds 1 to each pair of its industries; a thread owns a range of columns p and
-  // fills C(q, p) for q >= p (contiguous), so no two threads write the same cell.
+  // Every region adds 1 to each pair of its industries. A thread owns a range of columns p and
+  // fills the whole column C(., p) (contiguous), so no two threads write the same cell and no
+  // strided transpose is needed afterwards.
 #pragma omp parallel for schedule(dynamic, 16)
-  for (Eigen::Index p = 0; p < n; ++p)
+  for (Eigen::Index p = 0; p < n; ++p) {
+    double* col = c.col(p).data();
     for (const auto& idx : lists) {
-      const auto it = std::lower_bound(idx.begin(), idx.end(), static_cast<int>(p));
-      if (it == idx.end() || *it != p) continue;
-      double* col = c.col(p).data();
-      for (auto q = it; q != idx.end(); ++q) col[*q] += 1.0;
+      if (!std::binary_search(idx.begin(), idx.end(), static_cast<int>(p))) continue;
+      for (int q : idx) col[q] += 1.0;
     }
-  for (Eigen::Index p = 0; p < n; ++p)
-    for (Eigen::Index q = p + 1; q < n; ++q) c(p, q) = c(q, p);
+  }
   if (!keep_diagonal) c.diagonal().setZero();
   return c;
 }
@@ -78,6 +78,32 @@ Eigen::MatrixXd proximity_discrete(const Eigen::MatrixXd& cooc_with_diagonal, bo
       const double denom = asymmetric ? u(p) : std::max(u(p), u(q));
       phi(p, q) = (u(p) == 0 || u(q) == 0) ? NA : cooc_with_diagonal(p, q) / denom;
     }
+  return phi;
+}
+
+Eigen::MatrixXd proximity_discrete_from_presence(const Eigen::MatrixXd& presence, bool asymmetric) {
+  const auto rows = presence_lists(presence);
+  const Eigen::Index n = presence.cols();
+  std::vector<std::vector<int>> regions_of(static_cast<size_t>(n));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (int q : rows[r]) regions_of[static_cast<size_t>(q)].push_back(static_cast<int>(r));
+  const Eigen::VectorXd u = ubiquity(presence);
+  Eigen::MatrixXd phi(n, n);
+#pragma omp parallel
+  {
+    std::vector<double> count(static_cast<size_t>(n));
+#pragma omp for schedule(dynamic, 16)
+    for (Eigen::Index p = 0; p < n; ++p) {
+      std::fill(count.begin(), count.end(), 0.0);
+      for (int r : regions_of[static_cast<size_t>(p)])
+        for (int q : rows[static_cast<size_t>(r)]) count[static_cast<size_t>(q)] += 1.0;
+      double* col = phi.col(p).data();  // column p holds phi(q, p)
+      for (Eigen::Index q = 0; q < n; ++q) {
+        const double denom = asymmetric ? u(q) : std::max(u(p), u(q));
+        col[q] = (u(p) == 0 || u(q) == 0) ? NA : count[static_cast<size_t>(q)] / denom;
+      }
+    }
+  }
   return phi;
 }
 

@@ -36,6 +36,12 @@ Eigen::MatrixXd relatedness(const Eigen::MatrixXd& cooc, RelatednessMethod metho
 Eigen::MatrixXd proximity_discrete(const Eigen::MatrixXd& cooc_with_diagonal,
                                    bool asymmetric = false);
 
+// The same proximity straight from a binary presence matrix (region x industry), without the
+// intermediate co-occurrence matrix: every industry's column of counts is accumulated from the
+// regions that have it and divided at once (the P2-scale path).
+Eigen::MatrixXd proximity_discrete_from_presence(const Eigen::MatrixXd& presence,
+                                                 bool asymmetric = false);
+
 // Continuous proximity (ecomplexity continuous=True): phi_pq = (1 + corr(RCA_.p, RCA_.q)) / 2, the
 // Pearson correlation across regions of the RCA columns. An industry whose RCA does not vary
 // across regions has no correlation: its row and column are NA.
