@@ -1,0 +1,209 @@
+// Concentration workloads.
+// P1a: location quotients + Hoover + Krugman + locational Gini of every industry for all 20
+//      periods of the P1 panel (3200 regions x 1000 industries), data in memory; target <= 0.6 s
+//      on 2 cores, and "within 2x of one streaming pass" over the same cells
+//      (BM_P1a_StreamingPass).
+// P5:  Ellison-Glaeser index of every industry from 200,000 plants (3200 regions, 1000
+//      industries), plants in memory; target <= 0.02 s.
+// Data: $AGGLO_BENCH_DATA/p1 (gen_p1.py) and $AGGLO_BENCH_DATA/p5 (gen_p5.py).
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench_data.hpp"
+#include "families/agglomeration/ellison_glaeser.hpp"
+#include "families/concentration/hoover_krugman.hpp"
+#include "families/concentration/location_quotient.hpp"
+#include "families/concentration/locational_gini.hpp"
+#include "io/text_table.hpp"
+
+namespace {
+
+// ---- P1: one region x industry matrix per period -----------------------------------------------
+
+struct P1 {
+  std::vector<Eigen::MatrixXd> periods;
+  std::string error;  // why the data could not be read
+  double cells() const {
+    return periods.empty()
+               ? 0.0
+               : static_cast<double>(periods.size()) * static_cast<double>(periods.front().size());
+  }
+  double bytes() const { return cells() * sizeof(double); }
+};
+
+// Read once per process. The file is C order (t, r, i): each period is a row-major R x I block,
+// copied into a column-major matrix (industries are columns, as the kernels expect).
+const P1& p1() {
+  static const P1 data = [] {
+    P1 d;
+    const std::string dir = agglo::bench::data_dir() + "/p1/";
+    std::ifstream meta(dir + "meta.json");
+    std::ifstream bin(dir + "panel_f64.bin", std::ios::binary);
+    if (!meta || !bin) {
+      d.error = "missing " + dir + "panel_f64.bin; run gen_p1.py --out $AGGLO_BENCH_DATA";
+      return d;
+    }
+    const auto m = nlohmann::json::parse(meta);
+    const Eigen::Index R = m.value("R", 3200), I = m.value("I", 1000), T = m.value("T", 20);
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RowMajor block(R, I);
+    for (Eigen::Index t = 0; t < T; ++t) {
+      bin.read(reinterpret_cast<char*>(block.data()),
+               static_cast<std::streamsize>(sizeof(double) * block.size()));
+      if (!bin) {
+        d.periods.clear();
+        d.error = dir + "panel_f64.bin is shorter than meta.json says";
+        return d;
+      }
+      d.periods.emplace_back(block);
+    }
+    return d;
+  }();
+  return data;
+}
+
+bool have_p1(benchmark::State& state) {
+  if (!p1().periods.empty()) return true;
+  state.SkipWithError(p1().error.c_str());
+  return false;
+}
+
+// Throughput counters of a pass over the whole panel: cells/s and bytes of input per second.
+void count_panel(benchmark::State& state) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(p1().bytes()));
+  state.counters["cells/s"] =
+      benchmark::Counter(p1().cells(), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["GB/s"] =
+      benchmark::Counter(p1().bytes() / 1e9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The whole P1a workload: the four measures of every period.
+void BM_P1a_Concentration(benchmark::State& state) {
+  if (!have_p1(state)) return;
+  for (auto _ : state) {
+    for (const Eigen::MatrixXd& x : p1().periods) {
+      const Eigen::MatrixXd lq = agglo::location_quotient(x);
+      const Eigen::VectorXd hoover = agglo::hoover_concentration(x);
+      const Eigen::VectorXd krugman = agglo::krugman_concentration(x);
+      const Eigen::VectorXd gini = agglo::locational_gini(x);
+      benchmark::DoNotOptimize(lq.data());
+      benchmark::DoNotOptimize(hoover.data());
+      benchmark::DoNotOptimize(krugman.data());
+      benchmark::DoNotOptimize(gini.data());
+    }
+  }
+  count_panel(state);
+}
+
+// One measure at a time over all periods, to see where the time goes.
+enum Measure { Lq, Hoover, Krugman, Gini };
+
+void BM_P1a_Measure(benchmark::State& state) {
+  if (!have_p1(state)) return;
+  const auto measure = static_cast<Measure>(state.range(0));
+  state.SetLabel(std::vector<std::string>{"location_quotient", "hoover_concentration",
+                                          "krugman_concentration",
+                                          "locational_gini"}[static_cast<size_t>(measure)]);
+  for (auto _ : state) {
+    for (const Eigen::MatrixXd& x : p1().periods) {
+      switch (measure) {
+        case Lq:
+          benchmark::DoNotOptimize(agglo::location_quotient(x).data());
+          break;
+        case Hoover:
+          benchmark::DoNotOptimize(agglo::hoover_concentration(x).data());
+          break;
+        case Krugman:
+          benchmark::DoNotOptimize(agglo::krugman_concentration(x).data());
+          break;
+        case Gini:
+          benchmark::DoNotOptimize(agglo::locational_gini(x).data());
+          break;
+      }
+    }
+  }
+  count_panel(state);
+}
+
+// The reference of the target "within 2x of one streaming pass": a plain sum over every cell.
+void BM_P1a_StreamingPass(benchmark::State& state) {
+  if (!have_p1(state)) return;
+  for (auto _ : state) {
+    double sum = 0;
+    for (const Eigen::MatrixXd& x : p1().periods) sum += x.sum();
+    benchmark::DoNotOptimize(sum);
+  }
+  count_panel(state);
+}
+
+// ---- P5: plants ---------------------------------------------------------------------------------
+
+struct P5 {
+  agglo::Plants plants;
+  std::string error;
+};
+
+// plants.csv (plant_id, industry, region, employment) parsed once, codes turned into dense ids.
+const P5& p5() {
+  static const P5 data = [] {
+    P5 d;
+    const std::string path = agglo::bench::data_dir() + "/p5/plants.csv";
+    if (!std::filesystem::exists(path)) {
+      d.error = "missing " + path + "; run gen_p5.py --out $AGGLO_BENCH_DATA";
+      return d;
+    }
+    const agglo::TextTable t = agglo::read_text_table(path);
+    const size_t industry_col = t.column("industry"), region_col = t.column("region");
+    const std::vector<double> employment = t.numbers(t.column("employment"));
+    std::unordered_map<std::string, Eigen::Index> industry_id, region_id;
+    auto id = [](std::unordered_map<std::string, Eigen::Index>& ids, const std::string& code) {
+      return ids.try_emplace(code, static_cast<Eigen::Index>(ids.size())).first->second;
+    };
+    for (size_t k = 0; k < t.rows(); ++k) {
+      d.plants.industry.push_back(id(industry_id, t.text(k, industry_col)));
+      d.plants.region.push_back(id(region_id, t.text(k, region_col)));
+    }
+    d.plants.size = employment;
+    d.plants.industries = static_cast<Eigen::Index>(industry_id.size());
+    d.plants.regions = static_cast<Eigen::Index>(region_id.size());
+    return d;
+  }();
+  return data;
+}
+
+// Internal reference (all plants' regional shares), then the index of every industry.
+void BM_P5_EllisonGlaeser(benchmark::State& state) {
+  if (p5().plants.size.empty()) {
+    state.SkipWithError(p5().error.c_str());
+    return;
+  }
+  const agglo::Plants& plants = p5().plants;
+  for (auto _ : state) {
+    const Eigen::VectorXd x = agglo::plant_region_shares(plants);
+    const agglo::EllisonGlaeser eg = agglo::ellison_glaeser(plants, x);
+    benchmark::DoNotOptimize(eg.gamma.data());
+  }
+  state.counters["plants"] = static_cast<double>(plants.size.size());
+  state.counters["industries"] = static_cast<double>(plants.industries);
+  state.counters["regions"] = static_cast<double>(plants.regions);
+}
+
+}  // namespace
+
+BENCHMARK(BM_P1a_Concentration)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_P1a_Measure)
+    ->DenseRange(Lq, Gini)
+    ->ArgName("measure")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_P1a_StreamingPass)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_P5_EllisonGlaeser)->Unit(benchmark::kMillisecond)->UseRealTime();
