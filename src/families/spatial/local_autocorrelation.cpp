@@ -234,6 +234,7 @@ std::vector<LocalPermutationResult> conditional_permutation_test(
       // Few neighbours among many regions: rejection of repeats is cheapest; otherwise a
       // partial Fisher-Yates shuffle of the other regions (reset per region, for determinism).
       const bool rejection = k <= 16 && 8u * static_cast<uint32_t>(k) <= pool_size;
+      const bool small = pool_size <= 65536u;
       if (!rejection) std::iota(pool.begin(), pool.end(), 0);
       for (int p = 0; p < permutations; ++p) {
         if (rejection) {
@@ -241,7 +242,7 @@ std::vector<LocalPermutationResult> conditional_permutation_test(
             int r;
             bool repeat;
             do {
-              r = static_cast<int>(rng.below(pool_size));
+              r = static_cast<int>(small ? rng.below_small(pool_size) : rng.below(pool_size));
               repeat = false;
               for (int q = 0; q < m; ++q) repeat |= drawn[q] == r;
             } while (repeat);

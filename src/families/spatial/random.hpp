@@ -33,6 +33,19 @@ class StreamRng {
     return result;
   }
 
+  // Uniform integer in [0, range) for range <= 2^16, four per 64-bit output (Lemire 2019,
+  // on 16-bit chunks): the permutation tests draw many small indices.
+  uint32_t below_small(uint32_t range) {
+    for (;;) {
+      if (chunks_ == 0) buffer_ = next(), chunks_ = 4;
+      const uint32_t m = static_cast<uint32_t>(buffer_ & 0xFFFF) * range;
+      buffer_ >>= 16;
+      --chunks_;
+      const uint32_t low = m & 0xFFFF;
+      if (low >= range || low >= (65536u - range) % range) return m >> 16;
+    }
+  }
+
   // Uniform integer in [0, range), range < 2^32, without modulo bias (Lemire 2019).
   uint32_t below(uint32_t range) {
     uint64_t m = (next() >> 32) * range;
@@ -50,6 +63,8 @@ class StreamRng {
  private:
   static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   uint64_t s_[4];
+  uint64_t buffer_ = 0;
+  int chunks_ = 0;
 };
 
 }  // namespace agglo
