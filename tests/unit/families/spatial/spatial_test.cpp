@@ -30,7 +30,7 @@ std::pair<std::vector<std::string>, std::vector<MultiPolygon>> grid3() {
   std::vector<MultiPolygon> g;
   for (int r = 0; r < 3; ++r)
     for (int c = 0; c < 3; ++c) {
-      ids.push_back("r" + std::to_string(r) + "c" + std::to_string(c));
+      ids.push_back(fmt::format("r{}c{}", r, c));
       g.push_back(square(c, r));
     }
   return {ids, g};
