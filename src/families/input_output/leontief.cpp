@@ -1,5 +1,6 @@
 #include "families/input_output/leontief.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -47,12 +48,15 @@ template <typename Apply>
 Eigen::VectorXd gmres(const Apply& apply, const Eigen::VectorXd& b, double tol, int max_iter) {
   const Eigen::Index n = b.size();
   const int m = 30;
-  Eigen::VectorXd y = b;  // the first Neumann term is a good start
+  Eigen::VectorXd y = Eigen::VectorXd::Zero(n);
   const double bnorm = b.norm();
-  if (bnorm == 0) return Eigen::VectorXd::Zero(n);
+  if (bnorm == 0) return y;
   int iter = 0;
+  bool first = true;
   while (iter < max_iter) {
-    Eigen::VectorXd r = b - (y - apply(y));
+    // The first residual is b itself (y = 0): no pass over A.
+    Eigen::VectorXd r = first ? b : Eigen::VectorXd(b - (y - apply(y)));
+    first = false;
     double beta = r.norm();
     if (beta <= tol * bnorm) return y;
     Eigen::MatrixXd V(n, m + 1);
@@ -90,6 +94,8 @@ Eigen::VectorXd gmres(const Apply& apply, const Eigen::VectorXd& b, double tol, 
     }
     const Eigen::VectorXd c = H.topLeftCorner(k, k).triangularView<Eigen::Upper>().solve(g.head(k));
     y += V.leftCols(k) * c;
+    if (std::abs(g(k)) <= tol * bnorm)
+      return y;  // the Givens residual is exact in exact arithmetic
   }
   const Eigen::VectorXd r = b - (y - apply(y));
   if (r.norm() > 1e3 * tol * bnorm)
@@ -117,7 +123,22 @@ struct LeontiefSystem::Impl {
   Eigen::VectorXd apply_a(const Eigen::VectorXd& v, bool transposed) const {
     if (sparse)
       return transposed ? Eigen::VectorXd(sparse_a.transpose() * v) : Eigen::VectorXd(sparse_a * v);
-    return transposed ? Eigen::VectorXd(dense_a->transpose() * v) : Eigen::VectorXd(*dense_a * v);
+    const Eigen::MatrixXd& a = *dense_a;
+    if (n < 2000) return transposed ? Eigen::VectorXd(a.transpose() * v) : Eigen::VectorXd(a * v);
+    // Large dense products are bound by memory bandwidth: split the one pass over A into
+    // contiguous column (A'v) or row (Av) blocks, one per thread.
+    Eigen::VectorXd out(n);
+    const Eigen::Index blocks = 64, step = (n + blocks - 1) / blocks;
+#pragma omp parallel for schedule(static)
+    for (Eigen::Index b = 0; b < blocks; ++b) {
+      const Eigen::Index start = b * step, len = std::min(step, n - start);
+      if (len <= 0) continue;
+      if (transposed)
+        out.segment(start, len).noalias() = a.middleCols(start, len).transpose() * v;
+      else
+        out.segment(start, len).noalias() = a.middleRows(start, len) * v;
+    }
+    return out;
   }
 
   Eigen::MatrixXd solve(const Eigen::MatrixXd& b, bool transposed) const {

@@ -63,7 +63,10 @@ NationalTable read_national_table(const Invocation& inv) {
     for (size_t r = 0; r < s.rows(); ++r) row[s.text(r, c)] = r;
     auto names = [&](const std::string& role) {
       std::vector<std::string> out;
-      const auto col = s.find_column(inv.column(role));
+      // Unmapped roles fall back to the usual headers name_en / name_zh.
+      auto col = s.find_column(inv.column(role));
+      if (!col && !inv.column_given(role))
+        col = s.find_column(role == "sector_name_en" ? "name_en" : "name_zh");
       if (!col) return out;
       for (const auto& k : t.codes) out.push_back(row.count(k) ? s.text(row[k], *col) : "");
       return out;
