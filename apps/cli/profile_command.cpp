@@ -61,6 +61,9 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
   sub->add_option("--clusters-per-region", f->per_region,
                   "clusters listed per region in the report (default 10)");
   sub->add_option("--source", f->source, "data source shown in the report");
+  sub->add_option("--geo", f->geo, "boundary file (GeoJSON, TopoJSON, shapefile): adds hot-spot maps");
+  sub->add_option("--geo-id", f->geo_id, "property of the boundaries holding the region code");
+  sub->add_option("--io", f->io, "folder with an input-output table (Z.csv, Y.csv, x.csv, VA.csv): adds linkages");
   f->read.add_to(sub);
   cmds.on(sub, [f]() {
     std::map<std::string, InputSource> inputs;
@@ -77,6 +80,9 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
     opt.min_share = f->min_share;
     opt.min_value = f->min_value;
     opt.clusters_per_region = f->per_region;
+    opt.geo_path = f->geo;
+    opt.geo_id = f->geo_id;
+    opt.io_dir = f->io;
     opt.source = f->source.empty() ? inputs["table"].describe() : f->source;
     if (!f->regions.empty())
       opt.regions = load_hierarchy(read_text_table(f->regions, f->read.settings().csv));

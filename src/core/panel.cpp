@@ -67,6 +67,10 @@ std::optional<Panel::Id> Panel::find_period(double v) const {
 }
 
 LabeledMatrix Panel::matrix(Id period_id, bool all_labels) const {
+  return matrix(period_id, all_labels, nullptr);
+}
+
+LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) const {
   const size_t n = size();
   std::vector<int64_t> row_of(regions.size(), -1), col_of(industries.size(), -1);
   LabeledMatrix m;
@@ -112,6 +116,10 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels) const {
     }
     seen[cell] = 1;
     m.values(r, c) = value[k];
+    if (cells) {
+      cells->row.push_back(r);
+      cells->col.push_back(c);
+    }
   }
   return m;
 }

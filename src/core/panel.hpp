@@ -66,6 +66,13 @@ class Panel {
   // Throws a positioned Error on a duplicate region x industry x period.
   LabeledMatrix matrix(Id period_id, bool all_labels = false) const;
 
+  // Where each row of a period sits in its matrix: for the k-th row of the period (input
+  // order), the matrix row and column. Lets measures answer "one output row per input row".
+  struct CellIndex {
+    std::vector<Eigen::Index> row, col;
+  };
+  LabeledMatrix matrix(Id period_id, bool all_labels, CellIndex* cells) const;
+
   // Every period as a matrix over the same (all) labels, in sorted_periods() order.
   std::vector<LabeledMatrix> matrices() const;
 };

@@ -39,6 +39,25 @@ Table long_table(const std::vector<std::string>& rows, const std::vector<std::st
   return t;
 }
 
+Table cell_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
+                 const Panel::CellIndex& cells, const Eigen::MatrixXd& values,
+                 const std::string& row_key, const std::string& col_key,
+                 const std::string& value_name) {
+  const size_t n = cells.row.size();
+  std::vector<std::string> r_out(n), c_out(n);
+  std::vector<double> v_out(n);
+  for (size_t k = 0; k < n; ++k) {
+    r_out[k] = rows[static_cast<size_t>(cells.row[k])];
+    c_out[k] = cols[static_cast<size_t>(cells.col[k])];
+    v_out[k] = values(cells.row[k], cells.col[k]);
+  }
+  Table t;
+  t.add_text(row_key, std::move(r_out));
+  t.add_text(col_key, std::move(c_out));
+  t.add_number(value_name, std::move(v_out));
+  return t;
+}
+
 Table labelled_columns(const std::string& key, const std::vector<std::string>& labels,
                        std::initializer_list<std::pair<std::string, Eigen::VectorXd>> columns) {
   Table t;

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 
 #include "core/matrix.hpp"
+#include "core/panel.hpp"
 #include "core/table.hpp"
 #include "registry/registry.hpp"
 
@@ -24,6 +25,13 @@ InputSpec panel_input(std::string doc = "long table: region, industry, [period,]
 Table long_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
                  const Eigen::MatrixXd& values, const std::string& row_key,
                  const std::string& col_key, const std::string& value_name);
+
+// Long table with one row per input row of a period (input order): columns <row_key>,
+// <col_key>, <value_name> taken from `values` at each row's cell.
+Table cell_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
+                 const Panel::CellIndex& cells, const Eigen::MatrixXd& values,
+                 const std::string& row_key, const std::string& col_key,
+                 const std::string& value_name);
 
 // One row per label with named number columns.
 Table labelled_columns(const std::string& key, const std::vector<std::string>& labels,

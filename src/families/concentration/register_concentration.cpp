@@ -100,21 +100,35 @@ AGGLO_REGISTER_MEASURES(concentration) {
                    .type = OptionType::Boolean,
                    .default_value = false,
                    .doc = "report 1 where LQ >= threshold, else 0 (NA counts as 0)"},
+                  {.name = "cells",
+                   .type = OptionType::Choice,
+                   .default_value = "rows",
+                   .choices = {"rows", "all"},
+                   .doc = "rows: one result per input row (sparse tables stay sparse); all: every "
+                          "region x industry pair, absent pairs counting as 0"},
                   {.name = "threshold",
                    .type = OptionType::Number,
                    .default_value = 1.0,
                    .doc = "threshold of the binary form"}},
-      .outputs = {{"lq", "one row per region and industry", {"region", "industry", "lq"}}},
+      .outputs = {{"lq",
+                   "one row per input row of the period (cells = rows) or per region x industry "
+                   "pair (cells = all)",
+                   {"region", "industry", "lq"}}},
       .kernel =
           [](const Invocation& inv) {
             const Panel panel = inv.panel("table", {.nonnegative = true});
-            const LabeledMatrix m = inv.period_matrix(panel);
+            Panel::CellIndex cells;
+            const LabeledMatrix m = panel.matrix(inv.selected_period(panel), false, &cells);
             const auto method =
                 inv.text("method") == "additive" ? LqMethod::Additive : LqMethod::Multiplicative;
             Eigen::MatrixXd lq = location_quotient(m.values, method);
             if (inv.flag("binary")) lq = binary_location_quotient(lq, inv.number("threshold"));
             Results res;
-            res.add("lq", long_table(m.row_labels, m.col_labels, lq, "region", "industry", "lq"));
+            if (inv.text("cells") == "all")
+              res.add("lq", long_table(m.row_labels, m.col_labels, lq, "region", "industry", "lq"));
+            else
+              res.add("lq", cell_table(m.row_labels, m.col_labels, cells, lq, "region", "industry",
+                                       "lq"));
             return res;
           },
   });
