@@ -33,6 +33,7 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
   struct Flags {
     std::string table, project, dataset, output_dir = "agglo-profile", period, regions, industries,
                                          source;
+    std::string geo, geo_id, io;
     double lq_threshold = 1.25, min_share = 0.005, min_value = 1000;
     size_t per_region = 10;
     ReadFlags read;
@@ -61,9 +62,11 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
   sub->add_option("--clusters-per-region", f->per_region,
                   "clusters listed per region in the report (default 10)");
   sub->add_option("--source", f->source, "data source shown in the report");
-  sub->add_option("--geo", f->geo, "boundary file (GeoJSON, TopoJSON, shapefile): adds hot-spot maps");
+  sub->add_option("--geo", f->geo,
+                  "boundary file (GeoJSON, TopoJSON, shapefile): adds hot-spot maps");
   sub->add_option("--geo-id", f->geo_id, "property of the boundaries holding the region code");
-  sub->add_option("--io", f->io, "folder with an input-output table (Z.csv, Y.csv, x.csv, VA.csv): adds linkages");
+  sub->add_option("--io", f->io,
+                  "folder with an input-output table (Z.csv, Y.csv, x.csv, VA.csv): adds linkages");
   f->read.add_to(sub);
   cmds.on(sub, [f]() {
     std::map<std::string, InputSource> inputs;

@@ -21,8 +21,13 @@ struct ProfileOptions {
   double min_value = 1000;  // ... and at least this many employees (value units)
   size_t clusters_per_region = 10;
   std::optional<Hierarchy> regions;  // names and groups of regions (code, parent, name_en, name_zh)
-  std::optional<Hierarchy> industries;          // names of industries
-  std::string source;                           // shown in the report
+  std::optional<Hierarchy> industries;  // names of industries
+  std::string source;                   // shown in the report
+  // Optional inputs that switch on further sections (empty = section left out).
+  std::string geo_path;  // boundary file (GeoJSON/TopoJSON/shapefile): hot-spot maps
+  std::string geo_id;    // id property of the boundaries that matches the region codes
+  std::string io_dir;    // folder with an input-output table (Z.csv, Y.csv, x.csv, VA.csv)
+  size_t recommendations_per_region = 5;
   std::function<void(const std::string&)> log;  // progress messages (stderr on a terminal)
 };
 
