@@ -23,9 +23,9 @@ std::string big_table(bool bad_last_row) {
     for (int r = 0; r < 300; ++r)
       for (int i = 0; i < 200; ++i) {
         if (rng() % 7 == 0) continue;
-        s += std::to_string(y) + ",";
-        s += (r % 50 == 0 ? "region-with-a-long-code-" : "0") + std::to_string(r) + ",";
-        s += (i % 3 == 0 ? " " : "") + std::to_string(100000 + i) + ",";
+        s.append(std::to_string(y)).append(",");
+        s.append(r % 50 == 0 ? "region-with-a-long-code-" : "0").append(std::to_string(r)).append(",");
+        s.append(i % 3 == 0 ? " " : "").append(std::to_string(100000 + i)).append(",");
         const unsigned v = rng() % 1000;
         s += v % 97 == 0 ? "(D)" : v % 5 == 0 ? std::to_string(v) + ".25" : std::to_string(v);
         s += (v % 2 ? "\r\n" : "\n");
