@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -299,6 +300,149 @@ std::string svg_scatter(const std::vector<Point>& points, const ScatterStyle& st
         "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
         width - right + 12, top + 10 + 16 * g, palette(static_cast<int>(g)), width - right + 22,
         top + 14 + 16 * g, escape(style.group_names[g]));
+  out << "</svg>";
+  return out.str();
+}
+
+namespace {
+
+// A round step (1, 2, 2.5 or 5 times a power of ten) of about span / 4 for the radar's rings.
+double ring_step(double span) {
+  const double raw = span / 4;
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0})
+    if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+}  // namespace
+
+std::string svg_radar(const std::vector<std::string>& axes, const std::vector<Series>& series,
+                      const std::string& title, const RadarScale& scale) {
+  const int width = 600, radius = 170, top = title.empty() ? 60 : 80;
+  const int legend_rows = static_cast<int>((series.size() + 2) / 3);
+  const int height = top + 2 * radius + 50 + 18 * legend_rows;
+  const double cx = width / 2.0, cy = top + radius;
+  const size_t n = axes.size();
+  auto value = [&](size_t s, size_t k) {
+    return k < series[s].values.size() ? series[s].values[k] : NAN;
+  };
+  // Radial scale: from min(0, smallest value) to the largest value in round rings, unless given.
+  double lo = std::isfinite(scale.min) ? scale.min : 0, hi = -INFINITY;
+  for (size_t s = 0; s < series.size(); ++s)
+    for (size_t k = 0; k < n; ++k)
+      if (std::isfinite(value(s, k))) {
+        if (!std::isfinite(scale.min)) lo = std::min(lo, value(s, k));
+        hi = std::max(hi, value(s, k));
+      }
+  if (std::isfinite(scale.max)) hi = std::max(scale.max, std::isfinite(hi) ? hi : scale.max);
+  if (!std::isfinite(hi) || hi <= lo) hi = lo + 1;
+  const double step = ring_step(hi - lo);
+  const int rings = std::max(1, static_cast<int>(std::ceil((hi - lo) / step - 1e-9)));
+  hi = lo + rings * step;
+  // Values below a given minimum sit at the centre.
+  auto radial = [&](double v) { return std::max(v, lo); };
+  auto angle = [&](size_t k) {
+    return -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(k) /
+                                       static_cast<double>(std::max<size_t>(n, 1));
+  };
+  auto at = [&](size_t k, double v) {
+    const double r = radius * (radial(v) - lo) / (hi - lo);
+    return std::pair{cx + r * std::cos(angle(k)), cy + r * std::sin(angle(k))};
+  };
+
+  std::ostringstream out;
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"11\">",
+      width, height, width);
+  if (!title.empty())
+    out << fmt::format(
+        "<text x=\"{}\" y=\"20\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>", cx,
+        escape(title));
+  if (n == 0) {
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">no axes</text></svg>", cx,
+                       cy);
+    return out.str();
+  }
+  // Rings (polygons through the spokes) with their values, then the spokes and axis labels.
+  for (int g = 1; g <= rings; ++g) {
+    std::string pts;
+    for (size_t k = 0; k < n; ++k) {
+      const auto [x, y] = at(k, lo + g * step);
+      pts += fmt::format("{:.1f},{:.1f} ", x, y);
+    }
+    out << fmt::format("<polygon points=\"{}\" fill=\"none\" stroke=\"#d5d9e0\"/>", pts);
+    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" fill=\"#777\">{}</text>",
+                       cx + 3, cy - radius * g / static_cast<double>(rings) + 10,
+                       nice(lo + g * step));
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const auto [x, y] = at(k, hi);
+    out << fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#bbb\"/>", cx, cy,
+        x, y);
+    std::string missing;
+    for (size_t s = 0; s < series.size(); ++s)
+      if (!std::isfinite(value(s, k)))
+        missing += (missing.empty() ? "" : ", ") + shorten(series[s].name, 14);
+    std::string label = shorten(axes[k], 26);
+    if (!missing.empty()) label += " (NA: " + missing + ")";
+    const double c = std::cos(angle(k)), sn = std::sin(angle(k));
+    const char* anchor = std::abs(c) < 0.2 ? "middle" : (c > 0 ? "start" : "end");
+    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{}</text>",
+                       cx + (radius + 10) * c,
+                       cy + (radius + 10) * sn + 4 + (sn > 0.9 ? 6 : 0) - (sn < -0.9 ? 4 : 0),
+                       anchor, escape(label));
+  }
+  // One outline per series: a filled polygon when complete, else the segments between
+  // neighbouring values that exist.
+  for (size_t s = 0; s < series.size(); ++s) {
+    const char* color = palette(static_cast<int>(s));
+    bool complete = true;
+    for (size_t k = 0; k < n; ++k) complete = complete && std::isfinite(value(s, k));
+    if (complete) {
+      std::string pts;
+      for (size_t k = 0; k < n; ++k) {
+        const auto [x, y] = at(k, value(s, k));
+        pts += fmt::format("{:.1f},{:.1f} ", x, y);
+      }
+      out << fmt::format(
+          "<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"{}\" "
+          "stroke-width=\"2\"/>",
+          pts, color, color);
+    } else {
+      std::string path;
+      for (size_t k = 0; k < n && n > 1; ++k) {
+        const size_t next = (k + 1) % n;
+        if (!std::isfinite(value(s, k)) || !std::isfinite(value(s, next))) continue;
+        const auto [x1, y1] = at(k, value(s, k));
+        const auto [x2, y2] = at(next, value(s, next));
+        path += fmt::format("M{:.1f},{:.1f} L{:.1f},{:.1f} ", x1, y1, x2, y2);
+      }
+      if (!path.empty())
+        out << fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path,
+                           color);
+    }
+    for (size_t k = 0; k < n; ++k) {
+      if (!std::isfinite(value(s, k))) continue;
+      const auto [x, y] = at(k, value(s, k));
+      out << fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{} · {}: "
+          "{}</title></circle>",
+          x, y, color, escape(series[s].name), escape(axes[k]), nice(value(s, k)));
+    }
+  }
+  // Legend.
+  const int ly = top + 2 * radius + 42;
+  for (size_t s = 0; s < series.size(); ++s) {
+    const int lx = 60 + 180 * static_cast<int>(s % 3), row = ly + 18 * static_cast<int>(s / 3);
+    out << fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" "
+        "y=\"{}\">{}</text>",
+        lx, row - 10, palette(static_cast<int>(s)), lx + 16, row,
+        escape(shorten(series[s].name, 26)));
+  }
   out << "</svg>";
   return out.str();
 }

@@ -72,4 +72,16 @@ std::vector<std::string> unit_groups_input(const Invocation& inv,
   return out;
 }
 
+std::map<std::string, std::string> unit_names_input(const Invocation& inv,
+                                                    const std::string& role) {
+  const TextTable& t = inv.table(role);
+  const size_t unit = t.column(inv.column("unit"));
+  const auto name = t.find_column(inv.column("name"));
+  std::map<std::string, std::string> out;
+  if (!name) return out;
+  for (size_t r = 0; r < t.rows(); ++r)
+    if (!t.is_na(r, *name)) out[t.text(r, unit)] = t.text(r, *name);
+  return out;
+}
+
 }  // namespace agglo

@@ -1,6 +1,7 @@
 // Reading the composite family's inputs from an Invocation (column roles mapped by the caller).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,9 @@ LabeledMatrix denominators_input(const Invocation& inv, const std::string& role 
 std::vector<std::string> unit_groups_input(const Invocation& inv,
                                            const std::vector<std::string>& units,
                                            const std::string& role = "units");
+// Display names of the units from the role `units` (columns unit[, name]): unit code -> name;
+// empty when the table has no name column.
+std::map<std::string, std::string> unit_names_input(const Invocation& inv,
+                                                    const std::string& role = "units");
 
 }  // namespace agglo

@@ -1,6 +1,8 @@
 // Registration of the composite family: normalise, weights, aggregate, composite_index
-// (`agglo index`), topsis, tiers, ahp_weights and rank_sensitivity.
+// (`agglo index`), topsis, tiers, ahp_weights and rank_sensitivity. composite_index --html
+// calls the report section above the families (allowed here, in the registration only).
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,7 @@
 #include "families/composite/topsis.hpp"
 #include "families/composite/weights.hpp"
 #include "registry/common.hpp"
+#include "report/sections/composite.hpp"
 
 namespace agglo {
 
@@ -153,6 +156,27 @@ std::vector<OptionSpec> sensitivity_options(int64_t default_runs) {
           integer("seed", 1, "seed of the Monte Carlo runs (same seed, same table)"),
           number("weight_noise", 0.25,
                  "every weight is multiplied by U(1 - noise, 1 + noise) in each run")};
+}
+
+// The report's focus unit, unit names (input units, column name) and a note of the build.
+report::CompositeReportOptions index_report_options(const Invocation& inv) {
+  report::CompositeReportOptions r;
+  if (inv.has("focus")) r.focus = inv.text("focus");
+  if (inv.has_input("units")) r.unit_names = unit_names_input(inv);
+  if (inv.text("normalise") == "minmax") {
+    r.score_min = inv.number("normalise_lower");
+    r.score_max = inv.number("normalise_upper");
+  }
+  const std::string build =
+      fmt::format("normalisation {}, aggregation {}, outlier treatment {}, tiers {} ({})",
+                  inv.text("normalise"), inv.text("aggregate"), inv.text("treat"),
+                  inv.integer("tiers"), inv.text("tier_method"));
+  const std::string build_zh = fmt::format(
+      "正規化 {}、加總 {}、離群值處理 {}、等級 {}（{}）", inv.text("normalise"),
+      inv.text("aggregate"), inv.text("treat"), inv.integer("tiers"), inv.text("tier_method"));
+  r.notes.push_back({"Data: " + inv.source("table").describe() + "; " + build,
+                     "資料：" + inv.source("table").describe() + "；" + build_zh});
+  return r;
 }
 
 }  // namespace
@@ -355,6 +379,18 @@ AGGLO_REGISTER_MEASURES(composite) {
              "tiers of the index: Jenks natural breaks or quantiles"),
       integer("tiers", 5, "number of tiers of the index (5: weak ... very strong)")};
   for (auto& o : sensitivity_options(200)) index_options.push_back(o);
+  index_options.push_back({.name = "html",
+                           .type = OptionType::Text,
+                           .default_value = nullptr,
+                           .doc = "also write a self-contained bilingual HTML report to this file "
+                                  "(ranking by tier, scores, sensitivity, pillar radar)",
+                           .optional = true});
+  index_options.push_back(
+      {.name = "focus",
+       .type = OptionType::Text,
+       .default_value = nullptr,
+       .doc = "html: the unit of the pillar radar (default: the top-ranked unit)",
+       .optional = true});
 
   registry.add(MeasureSpec{
       .name = "composite_index",
@@ -470,20 +506,27 @@ AGGLO_REGISTER_MEASURES(composite) {
               const Tiers t = make_tiers(index, inv.text("tier_method"), k, "right");
               res.add("tiers", tiers_table(ci.included_units, index, t, k, true));
               const int runs = static_cast<int>(inv.integer("sensitivity_runs"));
+              std::optional<RankSensitivity> s;
               if (runs > 0) {
                 RankSensitivityOptions so;
                 so.runs = runs;
                 so.seed = static_cast<uint64_t>(inv.integer("seed"));
                 so.weight_noise = inv.number("weight_noise");
                 so.min_coverage = o.min_coverage;
-                const auto s = rank_sensitivity(ci.treated, f, o.normalise, o.aggregate, ci.weights,
-                                                so, ci.included_units, &res.warnings);
-                res.add("sensitivity", sensitivity_table(ci.included_units, s));
+                s = rank_sensitivity(ci.treated, f, o.normalise, o.aggregate, ci.weights, so,
+                                     ci.included_units, &res.warnings);
+                res.add("sensitivity", sensitivity_table(ci.included_units, *s));
               }
+              if (inv.has("html"))
+                report::write_composite_index_report(inv.text("html"), ci, f, t, k,
+                                                     s ? &*s : nullptr, index_report_options(inv));
             } else {
               res.warnings.push_back(
                   "the framework has several top codes: no tiers and no sensitivity of a single "
                   "index");
+              if (inv.has("html"))
+                throw UsageError(
+                    "--html: the report needs a framework with a single top code (the index)");
             }
             return res;
           },
