@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -58,9 +59,10 @@ struct PeriodTotals {
 // altogether; published tables suppress small cells in most regions, so the report compares the
 // regions on the cells observed throughout instead (the totals fall slightly below the overview's).
 struct MatchedCells {
-  Panel panel;
+  std::optional<Panel> filtered;       // empty when no cell is NA: the panel itself is used
   std::vector<double> pairs_left_out;  // per region
   size_t total_left_out = 0;
+  const Panel& panel(const Panel& original) const { return filtered ? *filtered : original; }
 };
 
 MatchedCells without_na_pairs(const Panel& panel) {
@@ -69,22 +71,23 @@ MatchedCells without_na_pairs(const Panel& panel) {
   for (size_t k = 0; k < panel.size(); ++k)
     if (std::isnan(panel.value[k])) na[panel.region[k] * I + panel.industry[k]] = 1;
   MatchedCells m;
-  m.panel.regions = panel.regions;
-  m.panel.industries = panel.industries;
-  m.panel.periods = panel.periods;
-  m.panel.source = panel.source;
-  m.panel.has_period_column = panel.has_period_column;
-  m.panel.reserve(panel.size());
-  for (size_t k = 0; k < panel.size(); ++k)
-    if (!na[panel.region[k] * I + panel.industry[k]])
-      m.panel.push(panel.region[k], panel.industry[k], panel.period[k], panel.value[k],
-                   panel.line[k]);
   m.pairs_left_out.assign(panel.regions.size(), 0.0);
   for (size_t c = 0; c < na.size(); ++c)
     if (na[c]) {
       m.pairs_left_out[c / I] += 1;
       ++m.total_left_out;
     }
+  if (m.total_left_out == 0) return m;
+  Panel& q = m.filtered.emplace();
+  q.regions = panel.regions;
+  q.industries = panel.industries;
+  q.periods = panel.periods;
+  q.source = panel.source;
+  q.has_period_column = panel.has_period_column;
+  q.reserve(panel.size());
+  for (size_t k = 0; k < panel.size(); ++k)
+    if (!na[panel.region[k] * I + panel.industry[k]])
+      q.push(panel.region[k], panel.industry[k], panel.period[k], panel.value[k], panel.line[k]);
   return m;
 }
 
@@ -363,10 +366,11 @@ void growth_section(const ProfileContext& ctx, HtmlReport& report) {
   const auto periods = ctx.panel.sorted_periods();
   if (periods.size() < 2) return;  // growth needs two periods
   const MatchedCells matched = without_na_pairs(ctx.panel);
-  const RegionalShiftShare ss = shift_share_all_regions(matched.panel, ShiftShareMethod::Dunn);
+  const Panel& panel = matched.panel(ctx.panel);
+  const RegionalShiftShare ss = shift_share_all_regions(panel, ShiftShareMethod::Dunn);
   {
-    const LabeledMatrix first = matched.panel.matrix(periods.front(), true);
-    const LabeledMatrix last = matched.panel.matrix(periods.back(), true);
+    const LabeledMatrix first = panel.matrix(periods.front(), true);
+    const LabeledMatrix last = panel.matrix(periods.back(), true);
     const GrowthTotals totals{row_sums_skip_na(first.values), row_sums_skip_na(last.values),
                               col_sums_skip_na(first.values).sum(),
                               col_sums_skip_na(last.values).sum()};
