@@ -517,6 +517,9 @@ AGGLO_REGISTER_MEASURES(composite) {
                                      ci.included_units, &res.warnings);
                 res.add("sensitivity", sensitivity_table(ci.included_units, *s));
               }
+              if (inv.has("focus") && !inv.has("html"))
+                res.warnings.push_back(
+                    "--focus only chooses the unit of the --html report's radar");
               if (inv.has("html"))
                 report::write_composite_index_report(inv.text("html"), ci, f, t, k,
                                                      s ? &*s : nullptr, index_report_options(inv));
