@@ -447,4 +447,159 @@ std::string svg_radar(const std::vector<std::string>& axes, const std::vector<Se
   return out.str();
 }
 
+namespace {
+
+// SplitMix64: a tiny generator whose sequence is the same on every platform and library (the
+// standard distributions are not), for reproducible layouts.
+double unit_random(unsigned long long& state) {
+  unsigned long long z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) / 9007199254740992.0;  // [0, 1)
+}
+
+}  // namespace
+
+std::vector<std::pair<double, double>> force_directed_layout(size_t n,
+                                                             const std::vector<NetworkEdge>& edges,
+                                                             int iterations, unsigned seed) {
+  std::vector<std::pair<double, double>> pos(n);
+  unsigned long long state = seed;
+  for (auto& p : pos) p = {unit_random(state), unit_random(state)};
+  if (n < 2) return pos;
+  const double k = std::sqrt(1.0 / static_cast<double>(n));
+  double w_max = 0;
+  for (const auto& e : edges)
+    if (std::isfinite(e.weight)) w_max = std::max(w_max, e.weight);
+  std::vector<std::pair<double, double>> shift(n);
+  const double t0 = 0.1;
+  for (int it = 0; it < iterations; ++it) {
+    const double t = t0 * (1.0 - static_cast<double>(it) / iterations);
+    std::fill(shift.begin(), shift.end(), std::pair{0.0, 0.0});
+    for (size_t a = 0; a < n; ++a)
+      for (size_t b = a + 1; b < n; ++b) {
+        double dx = pos[a].first - pos[b].first, dy = pos[a].second - pos[b].second;
+        double d2 = dx * dx + dy * dy;
+        if (d2 < 1e-12) {  // coincident points: push apart along a fixed direction
+          dx = 1e-3 * static_cast<double>((a + b) % 7 + 1);
+          dy = 1e-3;
+          d2 = dx * dx + dy * dy;
+        }
+        const double f = k * k / d2;  // (k^2 / d) along the unit vector (dx, dy) / d
+        shift[a].first += dx * f, shift[a].second += dy * f;
+        shift[b].first -= dx * f, shift[b].second -= dy * f;
+      }
+    for (const auto& e : edges) {
+      if (e.from >= n || e.to >= n || e.from == e.to || !std::isfinite(e.weight)) continue;
+      const double dx = pos[e.from].first - pos[e.to].first;
+      const double dy = pos[e.from].second - pos[e.to].second;
+      const double d = std::sqrt(dx * dx + dy * dy);
+      const double w = w_max > 0 ? std::max(e.weight, 0.0) / w_max : 1.0;
+      const double f = w * d / k;  // (w d^2 / k) along the unit vector
+      shift[e.from].first -= dx * f, shift[e.from].second -= dy * f;
+      shift[e.to].first += dx * f, shift[e.to].second += dy * f;
+    }
+    for (size_t a = 0; a < n; ++a) {
+      shift[a].first += 0.02 * (0.5 - pos[a].first) / k;
+      shift[a].second += 0.02 * (0.5 - pos[a].second) / k;
+      const double len = std::hypot(shift[a].first, shift[a].second);
+      if (len <= 0) continue;
+      const double step = std::min(len, t);
+      pos[a].first += shift[a].first / len * step;
+      pos[a].second += shift[a].second / len * step;
+    }
+  }
+  return pos;
+}
+
+std::string svg_network(const std::vector<NetworkNode>& nodes,
+                        const std::vector<NetworkEdge>& edges, const NetworkStyle& style) {
+  const int width = style.width, height = style.height, margin = 24;
+  const int legend = style.group_names.empty() ? 0 : 22;
+  const int top = (style.title.empty() ? 8 : 28) + legend;
+  std::vector<std::pair<double, double>> pos(nodes.size());
+  bool placed = true;
+  for (size_t a = 0; a < nodes.size(); ++a) {
+    pos[a] = {nodes[a].x, nodes[a].y};
+    placed = placed && std::isfinite(nodes[a].x) && std::isfinite(nodes[a].y);
+  }
+  if (!placed)
+    pos = force_directed_layout(nodes.size(), edges, style.layout_iterations, style.layout_seed);
+  Range xr, yr;
+  double max_size = 0;
+  for (size_t a = 0; a < nodes.size(); ++a) {
+    xr.add(pos[a].first);
+    yr.add(pos[a].second);
+    if (std::isfinite(nodes[a].size)) max_size = std::max(max_size, nodes[a].size);
+  }
+  xr.finish(false);
+  yr.finish(false);
+  auto X = [&](double v) { return margin + (v - xr.lo) / (xr.hi - xr.lo) * (width - 2 * margin); };
+  auto Y = [&](double v) { return top + (v - yr.lo) / (yr.hi - yr.lo) * (height - top - margin); };
+  auto radius = [&](const NetworkNode& nd) {
+    return max_size > 0 && std::isfinite(nd.size)
+               ? 2.5 + 9.5 * std::sqrt(std::max(nd.size, 0.0) / max_size)
+               : 4.0;
+  };
+  auto color = [&](int g) {
+    return g >= 0 && static_cast<size_t>(g) < style.group_colors.size()
+               ? style.group_colors[static_cast<size_t>(g)]
+               : std::string(palette(g));
+  };
+  double w_max = 0;
+  for (const auto& e : edges)
+    if (std::isfinite(e.weight)) w_max = std::max(w_max, e.weight);
+
+  std::ostringstream out;
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+      "width=\"{}\" font-size=\"10\">",
+      width, height, width);
+  if (!style.title.empty())
+    out << fmt::format("<text x=\"{}\" y=\"16\" font-weight=\"bold\">{}</text>", margin,
+                       escape(style.title));
+  for (size_t g = 0; g < style.group_names.size(); ++g)
+    out << fmt::format(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+        margin + 170 * g + 5, top - legend + 2, color(static_cast<int>(g)), margin + 170 * g + 14,
+        top - legend + 6, escape(style.group_names[g]));
+  out << "<g stroke=\"#8a94a6\">";
+  for (const auto& e : edges) {
+    if (e.from >= nodes.size() || e.to >= nodes.size()) continue;
+    const double w = w_max > 0 && std::isfinite(e.weight) ? std::max(e.weight, 0.0) / w_max : 1;
+    out << fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke-opacity=\"{:.2f}\"/>",
+        X(pos[e.from].first), Y(pos[e.from].second), X(pos[e.to].first), Y(pos[e.to].second),
+        0.15 + 0.55 * w);
+  }
+  out << "</g>";
+  // Plain nodes first, emphasised ones on top; labels last so that no node hides them.
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t a = 0; a < nodes.size(); ++a) {
+      const auto& nd = nodes[a];
+      if (nd.emphasis != (pass == 1)) continue;
+      const std::string c = color(nd.group);
+      out << fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" stroke=\"{}\" "
+          "stroke-width=\"{}\"><title>{}{}{}</title></circle>",
+          X(pos[a].first), Y(pos[a].second), radius(nd), c, nd.emphasis ? "#1d2433" : "#ffffff",
+          nd.emphasis ? 1.5 : 0.6, escape(nd.label), nd.tooltip.empty() ? "" : "\n",
+          escape(nd.tooltip));
+    }
+  for (size_t a = 0; a < nodes.size(); ++a) {
+    const auto& nd = nodes[a];
+    if (!nd.emphasis) continue;
+    const double x = X(pos[a].first), r = radius(nd);
+    const bool left = x > width * 0.75;  // keep labels of right-hand nodes inside the picture
+    out << fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" stroke=\"#fff\" stroke-width=\"3\" "
+        "paint-order=\"stroke\">{}</text>",
+        left ? x - r - 2 : x + r + 2, Y(pos[a].second) + 3, left ? "end" : "start",
+        escape(shorten(nd.label, 30)));
+  }
+  out << "</svg>";
+  return out.str();
+}
+
 }  // namespace agglo::report

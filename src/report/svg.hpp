@@ -61,7 +61,6 @@ struct RadarScale {
 std::string svg_radar(const std::vector<std::string>& axes, const std::vector<Series>& series,
                       const std::string& title = "", const RadarScale& scale = {});
 
-
 // Network chart (e.g. the industry space): nodes at given positions, or laid out by
 // force_directed_layout when any position is NaN; straight edges drawn under the nodes, their
 // opacity growing with the weight. Nodes with `emphasis` are drawn last, outlined and labelled.
@@ -93,7 +92,7 @@ std::vector<std::pair<double, double>> force_directed_layout(size_t n,
                                                              const std::vector<NetworkEdge>& edges,
                                                              int iterations = 300,
                                                              unsigned seed = 1);
-std::string svg_network(const std::vector<NetworkNode>& nodes, const std::vector<NetworkEdge>& edges,
-                        const NetworkStyle& style = {});
+std::string svg_network(const std::vector<NetworkNode>& nodes,
+                        const std::vector<NetworkEdge>& edges, const NetworkStyle& style = {});
 
 }  // namespace agglo::report
