@@ -187,7 +187,7 @@ std::string industry_space_svgs(const ProfileContext& ctx, const EconomicComplex
     style.group_names = {"strength (RCA ≥ 1)", "recommended", "other"};
     const std::string name = ctx.region_name(code), name_zh = ctx.region_name(code, "zh");
     body += std::string(k == 0 ? "<details open>" : "<details>") + "<summary>" +
-            bilingual({"Industry space of " + name, name_zh + " 的產業空間"}) + "</summary>" +
+            bilingual({"Industry space of " + name, name_zh + "的產業空間"}) + "</summary>" +
             svg_network(nodes, edges, style) + "</details>";
   }
   return body;
