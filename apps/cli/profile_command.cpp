@@ -35,7 +35,7 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
                                          source;
     std::string geo, geo_id, io;
     double lq_threshold = 1.25, min_share = 0.005, min_value = 1000;
-    size_t per_region = 10;
+    size_t per_region = 10, recommendations = 5;
     ReadFlags read;
   };
   auto f = std::make_shared<Flags>();
@@ -62,6 +62,8 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
   sub->add_option("--clusters-per-region", f->per_region,
                   "clusters listed per region in the report (default 10)");
   sub->add_option("--source", f->source, "data source shown in the report");
+  sub->add_option("--recommendations-per-region", f->recommendations,
+                  "industries recommended per region (default 5)");
   sub->add_option("--geo", f->geo,
                   "boundary file (GeoJSON, TopoJSON, shapefile): adds hot-spot maps");
   sub->add_option("--geo-id", f->geo_id, "property of the boundaries holding the region code");
@@ -83,6 +85,7 @@ void add_profile_command(CLI::App& app, Commands& cmds) {
     opt.min_share = f->min_share;
     opt.min_value = f->min_value;
     opt.clusters_per_region = f->per_region;
+    opt.recommendations_per_region = f->recommendations;
     opt.geo_path = f->geo;
     opt.geo_id = f->geo_id;
     opt.io_dir = f->io;
