@@ -96,7 +96,9 @@ bool coordinates_in_lonlat_range(const std::vector<GeoFeature>& features) {
 
 }  // namespace
 
-GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) {
+namespace {
+
+std::unique_ptr<GDALDataset, DatasetCloser> open_vector(const std::string& path) {
   static std::once_flag registered;
   std::call_once(registered, [] { GDALAllRegister(); });
   CPLErrorReset();
@@ -108,6 +110,20 @@ GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) 
                                      (why.empty() ? std::string() : ": " + why));
   }
   if (ds->GetLayerCount() == 0) throw Error(SourcePos{path}, "the file holds no layer");
+  return ds;
+}
+
+}  // namespace
+
+std::vector<std::string> geo_layer_names(const std::string& path) {
+  const auto ds = open_vector(path);
+  std::vector<std::string> out;
+  for (int k = 0; k < ds->GetLayerCount(); ++k) out.emplace_back(ds->GetLayer(k)->GetName());
+  return out;
+}
+
+GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options) {
+  const auto ds = open_vector(path);
   OGRLayer* layer =
       options.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layer.c_str());
   if (!layer)

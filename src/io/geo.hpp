@@ -43,6 +43,9 @@ struct GeoReadOptions {
 // non-polygon or invalid geometry.
 GeoLayer read_geo_layer(const std::string& path, const GeoReadOptions& options = {});
 
+// The names of the layers of a boundary file (TopoJSON: one per object), in file order.
+std::vector<std::string> geo_layer_names(const std::string& path);
+
 // Matching of a layer's ids with a table's codes.
 struct CodeJoin {
   std::vector<std::string> matched;        // in the table's order

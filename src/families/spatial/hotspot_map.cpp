@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@ namespace agglo {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+constexpr const char* kNoDataColour = "#bdbdbd";
 
 std::string json_escape(const std::string& s) {
   std::string out;
@@ -163,9 +165,8 @@ std::string hotspot_geojson(const std::vector<MapRegion>& regions) {
   return out;
 }
 
-std::string choropleth_html(const std::vector<MapRegion>& regions, bool geographic,
-                            const std::string& title, const std::string& subtitle,
-                            const std::vector<LegendEntry>& legend) {
+std::string choropleth_svg(const std::vector<MapRegion>& regions, bool geographic,
+                           const std::vector<LegendEntry>& legend, const MapStyle& style) {
   const bool any_data = std::any_of(regions.begin(), regions.end(),
                                     [](const MapRegion& r) { return !r.category.empty(); });
   const Projection project = make_projection(regions, geographic, any_data);
@@ -179,11 +180,11 @@ std::string choropleth_html(const std::vector<MapRegion>& regions, bool geograph
             x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y),
             y1 = std::max(y1, q.y);
           }
-  const double width = 960, pad = 10;
+  const double width = style.width, pad = 10;
   const double span_x = std::max(x1 - x0, 1e-12), span_y = std::max(y1 - y0, 1e-12);
   const double scale = (width - 2 * pad) / span_x;
-  const double height = std::min(1400.0, span_y * scale + 2 * pad);
-  const double s = std::min(scale, (height - 2 * pad) / span_y);
+  const double map_height = std::min(style.max_height, span_y * scale + 2 * pad);
+  const double s = std::min(scale, (map_height - 2 * pad) / span_y);
   std::map<std::string, std::string> colour;
   std::map<std::string, int> count;
   for (const auto& e : legend) colour[e.category] = e.colour;
@@ -202,7 +203,7 @@ std::string choropleth_html(const std::vector<MapRegion>& regions, bool geograph
         d += "Z";
       }
     const auto it = colour.find(r.category);
-    const std::string fill = it != colour.end() ? it->second : "#bdbdbd";
+    const std::string fill = it != colour.end() ? it->second : kNoDataColour;
     std::string tip = r.id + (r.label.empty() ? "" : " " + r.label) + ": " +
                       (r.category.empty() ? "no data" : r.category);
     for (const auto& [k, v] : r.numbers)
@@ -210,29 +211,90 @@ std::string choropleth_html(const std::vector<MapRegion>& regions, bool geograph
     paths += fmt::format("<path d=\"{}\" fill=\"{}\"><title>{}</title></path>\n", d, fill,
                          html_escape(tip));
   }
-  std::string legend_html;
+  // Legend below the map: entries flow left to right (text width estimated at 0.6 em a
+  // character), wrapping at the map's width.
+  std::vector<std::pair<std::string, std::string>> entries;  // colour, text
   for (const auto& e : legend)
-    legend_html += fmt::format("<li><span style=\"background:{}\"></span>{} ({})</li>\n", e.colour,
-                               html_escape(e.label), count[e.category]);
+    entries.emplace_back(e.colour, fmt::format("{} ({})", e.label, count[e.category]));
   if (count.count(""))
-    legend_html +=
-        fmt::format("<li><span style=\"background:#bdbdbd\"></span>No data ({})</li>\n", count[""]);
+    entries.emplace_back(kNoDataColour, fmt::format("No data or no neighbours ({})", count[""]));
+  const double fs = style.font_size, line = 1.5 * fs, box = 0.9 * fs;
+  std::string keys;
+  double x = pad, y = map_height + 0.4 * fs;
+  for (const auto& [fill, text] : entries) {
+    const double w = box + 0.4 * fs + 0.6 * fs * static_cast<double>(text.size()) + fs;
+    if (x > pad && x + w > width - pad) x = pad, y += line;
+    keys += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
+        "stroke=\"#999\" stroke-width=\"0.5\"/><text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+        x, y, box, box, fill, x + box + 0.4 * fs, y + 0.8 * fs, html_escape(text));
+    x += w;
+  }
+  const double height = y + line;
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0:.0f} {1:.0f}\" "
+      "width=\"{0:.0f}\" height=\"{1:.0f}\" class=\"choropleth\">\n"
+      "<g stroke=\"#fff\" stroke-width=\"0.3\" fill-rule=\"evenodd\">\n{2}</g>\n"
+      "<g font-family=\"sans-serif\" font-size=\"{3:.0f}\" fill=\"#222\">\n{4}</g>\n</svg>\n",
+      width, height, paths, fs, keys);
+}
+
+std::string choropleth_html(const std::vector<MapRegion>& regions, bool geographic,
+                            const std::string& title, const std::string& subtitle,
+                            const std::vector<LegendEntry>& legend) {
   return fmt::format(
       "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{0}</title>\n<style>\n"
       "body{{font-family:sans-serif;margin:1.5em;color:#222}} h1{{font-size:1.3em;margin:0}} "
       "p{{margin:.3em 0 1em;color:#555}}\n"
       "svg{{max-width:100%;height:auto;border:1px solid #ddd}} "
-      "path{{stroke:#fff;stroke-width:.3;fill-rule:evenodd}}\n"
-      "path:hover{{stroke:#000;stroke-width:1}} ul{{list-style:none;padding:0}} li{{margin:.2em "
-      "0}}\n"
-      "li "
-      "span{{display:inline-block;width:1em;height:1em;margin-right:.5em;vertical-align:middle;"
-      "border:1px solid #999}}\n"
-      "</style></head><body>\n<h1>{0}</h1><p>{1}</p>\n"
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {2:.0f} {3:.0f}\" width=\"{2:.0f}\" "
-      "height=\"{3:.0f}\">\n{4}</svg>\n"
-      "<ul>\n{5}</ul>\n</body></html>\n",
-      html_escape(title), html_escape(subtitle), width, height, paths, legend_html);
+      "path:hover{{stroke:#000;stroke-width:1}}\n"
+      "</style></head><body>\n<h1>{0}</h1><p>{1}</p>\n{2}</body></html>\n",
+      html_escape(title), html_escape(subtitle), choropleth_svg(regions, geographic, legend));
+}
+
+namespace {
+
+std::string property(const GeoFeature& f, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    for (const auto& [k, v] : f.properties)
+      if (k == n) return v;
+  return "";
+}
+
+}  // namespace
+
+std::vector<MapRegion> hotspot_map_regions(const std::vector<GeoFeature>& features,
+                                           const std::vector<std::string>& ids,
+                                           const Eigen::VectorXd& y, const std::string& variable,
+                                           const HotspotResult& result,
+                                           const std::vector<std::string>& names) {
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < ids.size(); ++i) index[ids[i]] = i;
+  std::vector<MapRegion> regions;
+  regions.reserve(features.size());
+  for (const auto& f : features) {
+    MapRegion r;
+    r.id = f.id;
+    r.geometry = &f.geometry;
+    const auto it = index.find(f.id);
+    r.label = it != index.end() && it->second < names.size()
+                  ? names[it->second]
+                  : property(f, {"name", "NAME", "COUNTYNAME", "COUNTYENG", "STATE_NAME"});
+    if (it != index.end()) {
+      const size_t i = it->second;
+      const auto e = static_cast<Eigen::Index>(i);
+      // A region without local statistic (no neighbours) has no class on the map.
+      if (!std::isnan(result.moran.Is(e))) r.category = result.cluster[i];
+      r.text = {{"quadrant", result.quadrant[i]}, {"hotspot", result.hotspot[i]}};
+      r.numbers = {{variable, y(e)},
+                   {"Is", result.moran.Is(e)},
+                   {"moran_p", result.moran_p_adjusted[i]},
+                   {"gstar_z", result.gstar.z(e)},
+                   {"gstar_p", result.gstar_p_adjusted[i]}};
+    }
+    regions.push_back(std::move(r));
+  }
+  return regions;
 }
 
 }  // namespace agglo

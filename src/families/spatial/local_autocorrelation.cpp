@@ -1,6 +1,7 @@
 #include "families/spatial/local_autocorrelation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -205,6 +206,109 @@ SharedRows shared_rows(const std::vector<AffineLocalStatistic>& stats) {
 
 }  // namespace
 
+namespace {
+
+// One statistic's view of region i: its weights on the neighbours, the permuted variable and
+// the affine form.
+struct StatRow {
+  const double* w;
+  const double* x;
+  double a, b, observed;
+};
+
+struct Tally {
+  int64_t larger = 0;
+  double sum = 0, sumsq = 0;
+};
+
+// Per thread, allocated once: `stamp[j] == epoch` marks region j as taken in the current draw
+// (region i itself included), so a repeat costs one load instead of a scan; `pool` serves the
+// shuffle of regions with many neighbours.
+struct PermutationWorkspace {
+  std::vector<uint32_t> stamp;
+  uint32_t epoch = 0;
+  std::vector<int> pool;
+};
+
+// P conditional permutations of region i (k neighbours) for NS statistics that share the
+// draws. The draws depend only on (seed, i), so groups of statistics run separately still see
+// the same draws. Uniform: every statistic has equal weights on i's neighbours (row-standardised
+// or binary weights), so the weight moves out of the sum.
+template <int NS, bool Uniform>
+void permute_region(int i, int k, int n, int permutations, uint64_t seed, const StatRow* st,
+                    PermutationWorkspace& ws, Tally* out) {
+  CounterRng rng(seed, static_cast<uint64_t>(i));
+  std::array<Tally, NS> tally{};
+  std::array<double, NS> a, b, observed;
+  std::array<const double*, NS> w, x;
+  for (int s = 0; s < NS; ++s) {
+    a[s] = st[s].a, b[s] = Uniform ? st[s].b * st[s].w[0] : st[s].b;
+    observed[s] = st[s].observed, w[s] = st[s].w, x[s] = st[s].x;
+  }
+  auto add = [&](std::array<double, NS>& acc, int m, int j) {
+    for (int s = 0; s < NS; ++s) acc[s] += Uniform ? x[s][j] : w[s][m] * x[s][j];
+  };
+  auto count = [&](const std::array<double, NS>& acc) {
+    for (int s = 0; s < NS; ++s) {
+      const double t = a[s] + b[s] * acc[s];
+      tally[s].larger += t >= observed[s];
+      tally[s].sum += t;
+      tally[s].sumsq += t * t;
+    }
+  };
+  if (4 * static_cast<int64_t>(k) <= n) {
+    // Few neighbours among many regions: draw and reject repeats (rare).
+    uint32_t* const stamp = ws.stamp.data();
+    for (int p = 0; p < permutations; ++p) {
+      if (ws.epoch == UINT32_MAX) std::fill(ws.stamp.begin(), ws.stamp.end(), ws.epoch = 0);
+      const uint32_t epoch = ++ws.epoch;
+      stamp[i] = epoch;
+      std::array<double, NS> acc{};
+      for (int m = 0; m < k; ++m) {
+        uint32_t j;
+        do j = rng.below(static_cast<uint32_t>(n));
+        while (stamp[j] == epoch);
+        stamp[j] = epoch;
+        add(acc, m, static_cast<int>(j));
+      }
+      count(acc);
+    }
+  } else {
+    // Many neighbours: a partial Fisher-Yates shuffle of the n - 1 other regions, reset per
+    // region for determinism.
+    ws.pool.resize(static_cast<size_t>(n - 1));
+    std::iota(ws.pool.begin(), ws.pool.end(), 0);
+    int* const pool = ws.pool.data();
+    for (int p = 0; p < permutations; ++p) {
+      std::array<double, NS> acc{};
+      for (int m = 0; m < k; ++m) {
+        const uint32_t r = m + rng.below(static_cast<uint32_t>(n - 1 - m));
+        std::swap(pool[m], pool[r]);
+        add(acc, m, pool[m] + (pool[m] >= i));  // skip region i itself
+      }
+      count(acc);
+    }
+  }
+  std::copy(tally.begin(), tally.end(), out);
+}
+
+bool uniform_weights(const double* w, int k) {
+  return std::all_of(w, w + k, [&](double v) { return v == w[0]; });
+}
+
+template <int NS>
+void permute_region(int i, int k, int n, int permutations, uint64_t seed, const StatRow* st,
+                    PermutationWorkspace& ws, Tally* out) {
+  bool uniform = true;
+  for (int s = 0; s < NS; ++s) uniform = uniform && uniform_weights(st[s].w, k);
+  if (uniform)
+    permute_region<NS, true>(i, k, n, permutations, seed, st, ws, out);
+  else
+    permute_region<NS, false>(i, k, n, permutations, seed, st, ws, out);
+}
+
+}  // namespace
+
 std::vector<LocalPermutationResult> conditional_permutation_test(
     const std::vector<AffineLocalStatistic>& stats, int permutations, uint64_t seed) {
   if (stats.empty()) return {};
@@ -215,63 +319,32 @@ std::vector<LocalPermutationResult> conditional_permutation_test(
   std::vector<LocalPermutationResult> out(ns);
   for (auto& o : out)
     for (auto* v : {&o.p_sim, &o.mean_sim, &o.sd_sim, &o.z_sim, &o.p_z_sim}) v->setConstant(n, NA);
-  const auto pool_size = static_cast<uint32_t>(n - 1);
 #pragma omp parallel
   {
-    std::vector<int> pool(pool_size), drawn;
-    std::vector<int64_t> larger(ns);
-    std::vector<double> sum(ns), sumsq(ns);
+    PermutationWorkspace ws;
+    ws.stamp.assign(static_cast<size_t>(n), 0);
+    std::vector<StatRow> st(ns);
+    std::vector<Tally> tally(ns);
 #pragma omp for schedule(dynamic, 16)
     for (int i = 0; i < n; ++i) {
       const int begin = rows.offsets[i];
       const int k = rows.offsets[i + 1] - begin;
       if (k == 0) continue;
-      StreamRng rng(seed, static_cast<uint64_t>(i));
-      drawn.resize(k);
-      std::fill(larger.begin(), larger.end(), 0);
-      std::fill(sum.begin(), sum.end(), 0.0);
-      std::fill(sumsq.begin(), sumsq.end(), 0.0);
-      // Few neighbours among many regions: rejection of repeats is cheapest; otherwise a
-      // partial Fisher-Yates shuffle of the other regions (reset per region, for determinism).
-      const bool rejection = k <= 16 && 8u * static_cast<uint32_t>(k) <= pool_size;
-      const bool small = pool_size <= 65536u;
-      if (!rejection) std::iota(pool.begin(), pool.end(), 0);
-      for (int p = 0; p < permutations; ++p) {
-        if (rejection) {
-          for (int m = 0; m < k; ++m) {
-            int r;
-            bool repeat;
-            do {
-              r = static_cast<int>(small ? rng.below_small(pool_size) : rng.below(pool_size));
-              repeat = false;
-              for (int q = 0; q < m; ++q) repeat |= drawn[q] == r;
-            } while (repeat);
-            drawn[m] = r;
-          }
-        } else {
-          for (int m = 0; m < k; ++m) {
-            const uint32_t r = m + rng.below(pool_size - m);
-            std::swap(pool[m], pool[r]);
-            drawn[m] = pool[m];
-          }
-        }
-        for (int m = 0; m < k; ++m) drawn[m] += drawn[m] >= i;  // skip region i itself
-        for (size_t s = 0; s < ns; ++s) {
-          const double* wv = rows.weights[s].data() + begin;
-          const double* x = stats[s].x.data();
-          double acc = 0;
-          for (int m = 0; m < k; ++m) acc += wv[m] * x[drawn[m]];
-          const double t = stats[s].a(i) + stats[s].b(i) * acc;
-          larger[s] += t >= stats[s].observed(i);
-          sum[s] += t;
-          sumsq[s] += t * t;
-        }
+      for (size_t s = 0; s < ns; ++s)
+        st[s] = {rows.weights[s].data() + begin, stats[s].x.data(), stats[s].a(i), stats[s].b(i),
+                 stats[s].observed(i)};
+      // Two statistics at a time keep the accumulators in registers.
+      for (size_t s = 0; s < ns; s += 2) {
+        if (ns - s >= 2)
+          permute_region<2>(i, k, n, permutations, seed, &st[s], ws, &tally[s]);
+        else
+          permute_region<1>(i, k, n, permutations, seed, &st[s], ws, &tally[s]);
       }
       for (size_t s = 0; s < ns; ++s) {
         if (std::isnan(stats[s].observed(i))) continue;
-        const double mean = sum[s] / permutations;
-        const double sd = std::sqrt(std::max(0.0, sumsq[s] / permutations - mean * mean));
-        out[s].p_sim(i) = folded_p_value(larger[s], permutations);
+        const double mean = tally[s].sum / permutations;
+        const double sd = std::sqrt(std::max(0.0, tally[s].sumsq / permutations - mean * mean));
+        out[s].p_sim(i) = folded_p_value(tally[s].larger, permutations);
         out[s].mean_sim(i) = mean;
         out[s].sd_sim(i) = sd;
         out[s].z_sim(i) = sd > 0 ? (stats[s].observed(i) - mean) / sd : NA;

@@ -74,8 +74,8 @@ struct LocalPermutationResult {
 // Conditional permutation (Anselin 1995): region i keeps its value, its k_i neighbours get k_i
 // values drawn without replacement from the other n - 1 regions; p_sim is folded:
 // (min(#{T >= obs}, P - #{T >= obs}) + 1)/(P + 1). The statistics share the draws. Each region
-// has its own random stream of `seed` (not each thread), so the result is the same whatever
-// the number of threads. Runs on all cores (OpenMP).
+// has its own counter-based random stream of (`seed`, region index), not each thread, so the
+// result is the same whatever the number of threads. Runs on all cores (OpenMP).
 std::vector<LocalPermutationResult> conditional_permutation_test(
     const std::vector<AffineLocalStatistic>& statistics, int permutations, uint64_t seed);
 

@@ -67,4 +67,41 @@ class StreamRng {
   int chunks_ = 0;
 };
 
+// A counter-based stream for the hot loops of conditional permutations: splitmix64 (Steele,
+// Lea & Flood 2014) over a counter started at a hash of (seed, stream). The state advances by
+// one addition, so successive outputs do not wait on each other; each 64-bit output gives two
+// 32-bit draws.
+class CounterRng {
+ public:
+  CounterRng(uint64_t seed, uint64_t stream) {
+    uint64_t sm = seed ^ (stream * 0xD1B54A32D192ED03ULL + 0x8CB92BA72F3D8DD7ULL);
+    state_ = splitmix64(sm);
+  }
+
+  uint64_t next() { return splitmix64(state_); }
+
+  // Uniform integer in [0, range), range < 2^32, from 32-bit halves of the outputs, without
+  // modulo bias (Lemire 2019; the rejection is taken with probability < range / 2^32).
+  uint32_t below(uint32_t range) {
+    for (;;) {
+      if (!have_half_) {
+        half_ = next();
+        have_half_ = true;
+      } else {
+        half_ >>= 32;
+        have_half_ = false;
+      }
+      const uint64_t m = (half_ & 0xFFFFFFFFULL) * range;
+      const auto low = static_cast<uint32_t>(m);
+      if (low >= range || low >= static_cast<uint32_t>(-range) % range)
+        return static_cast<uint32_t>(m >> 32);
+    }
+  }
+
+ private:
+  uint64_t state_;
+  uint64_t half_ = 0;
+  bool have_half_ = false;
+};
+
 }  // namespace agglo

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "families/concentration/location_quotient.hpp"
 #include "families/spatial/hotspot_map.hpp"
+#include "families/spatial/hotspots.hpp"
 #include "families/spatial/local_autocorrelation.hpp"
 #include "families/spatial/weights_inputs.hpp"
 #include "registry/common.hpp"
@@ -59,13 +60,6 @@ void write_text_file(const std::string& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary);
   if (!f) throw Error(SourcePos{path}, "cannot write the file");
   f << text;
-}
-
-std::string property(const GeoFeature& f, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    for (const auto& [k, v] : f.properties)
-      if (k == n) return v;
-  return "";
 }
 
 }  // namespace
@@ -181,67 +175,35 @@ AGGLO_REGISTER_MEASURES(hotspots) {
                   inv.number("snap_tolerance"));
             }
             warn_islands(w, "weights", res.warnings);
-            const SpatialWeights w_row = row_standardised(w);
-            const SpatialWeights w_star = with_self_weight(binary_weights(w), 1.0);
-            const LocalMoranResult lm = local_moran(y, w_row);
-            const LocalGResult gs = local_getis_ord(y, w_star, true);
-            const auto perm = conditional_permutation_test(
-                {local_moran_affine(y, w_row), local_g_affine(y, w_star, true)},
-                static_cast<int>(inv.integer("permutations")),
-                static_cast<uint64_t>(inv.integer("seed")));
             const std::string mt_name = inv.text("multiple_testing");
-            const MultipleTesting mt = mt_name == "bonferroni" ? MultipleTesting::Bonferroni
-                                       : mt_name == "fdr"      ? MultipleTesting::FalseDiscoveryRate
-                                                               : MultipleTesting::None;
-            const std::vector<double> pm(perm[0].p_sim.data(), perm[0].p_sim.data() + n);
-            const std::vector<double> pg(perm[1].p_sim.data(), perm[1].p_sim.data() + n);
-            const auto pm_adj = adjust_p_values(pm, mt), pg_adj = adjust_p_values(pg, mt);
-            const double alpha = inv.number("alpha");
-            std::vector<std::string> quadrant, cluster, hotspot;
-            for (int i = 0; i < n; ++i) {
-              const int q = lm.quadrant[i];
-              quadrant.push_back(quadrant_name(q));
-              cluster.push_back(q && pm_adj[i] <= alpha ? quadrant_name(q) : "ns");
-              hotspot.push_back(!std::isnan(pg_adj[i]) && pg_adj[i] <= alpha
-                                    ? (gs.z(i) > 0 ? "hot" : "cold")
-                                    : "ns");
-            }
+            HotspotOptions ho;
+            ho.permutations = static_cast<int>(inv.integer("permutations"));
+            ho.seed = static_cast<uint64_t>(inv.integer("seed"));
+            ho.alpha = inv.number("alpha");
+            ho.multiple_testing = mt_name == "bonferroni" ? MultipleTesting::Bonferroni
+                                  : mt_name == "fdr"      ? MultipleTesting::FalseDiscoveryRate
+                                                          : MultipleTesting::None;
+            const HotspotResult hs = hotspot_analysis(y, w, ho);
             Table t;
             t.add_text("region", ids)
                 .add_number("value", y)
-                .add_number("z", lm.z)
-                .add_number("lag_z", lm.lag_z);
-            t.add_number("Is", lm.Is).add_text("quadrant", quadrant).add_number("moran_p_sim", pm);
-            t.add_number("moran_p_adjusted", pm_adj)
-                .add_text("cluster", cluster)
-                .add_number("gstar_z", gs.z);
-            t.add_number("gstar_p_norm", gs.p_norm)
-                .add_number("gstar_p_sim", pg)
-                .add_number("gstar_p_adjusted", pg_adj);
-            t.add_text("hotspot", hotspot);
+                .add_number("z", hs.moran.z)
+                .add_number("lag_z", hs.moran.lag_z);
+            t.add_number("Is", hs.moran.Is)
+                .add_text("quadrant", hs.quadrant)
+                .add_number("moran_p_sim", hs.moran_p);
+            t.add_number("moran_p_adjusted", hs.moran_p_adjusted)
+                .add_text("cluster", hs.cluster)
+                .add_number("gstar_z", hs.gstar.z);
+            t.add_number("gstar_p_norm", hs.gstar.p_norm)
+                .add_number("gstar_p_sim", hs.gstar_p)
+                .add_number("gstar_p_adjusted", hs.gstar_p_adjusted);
+            t.add_text("hotspot", hs.hotspot);
             res.add("hotspots", std::move(t));
 
             if (inv.has("geojson_out") || inv.has("html_out")) {
-              std::unordered_map<std::string, int> index;
-              for (int i = 0; i < n; ++i) index[ids[i]] = i;
-              std::vector<MapRegion> regions;
-              for (const auto& f : layer.features) {
-                MapRegion r;
-                r.id = f.id;
-                r.label = property(f, {"name", "NAME", "COUNTYNAME", "COUNTYENG", "STATE_NAME"});
-                r.geometry = &f.geometry;
-                if (auto it = index.find(f.id); it != index.end()) {
-                  const int i = it->second;
-                  r.category = cluster[i];
-                  r.text = {{"quadrant", quadrant[i]}, {"hotspot", hotspot[i]}};
-                  r.numbers = {{values.variable, y(i)},
-                               {"Is", lm.Is(i)},
-                               {"moran_p", pm_adj[i]},
-                               {"gstar_z", gs.z(i)},
-                               {"gstar_p", pg_adj[i]}};
-                }
-                regions.push_back(std::move(r));
-              }
+              const std::vector<MapRegion> regions =
+                  hotspot_map_regions(layer.features, ids, y, values.variable, hs);
               if (inv.has("geojson_out"))
                 write_text_file(inv.text("geojson_out"), hotspot_geojson(regions));
               if (inv.has("html_out")) {
@@ -249,9 +211,11 @@ AGGLO_REGISTER_MEASURES(hotspots) {
                     inv.has("title") ? inv.text("title") : "LISA clusters of " + values.variable;
                 const std::string sub = fmt::format(
                     "Local Moran, {} weights, {} permutations, p <= {}{}; {} regions",
-                    inv.has_input("weights") ? "given" : inv.text("weights_type"),
-                    inv.integer("permutations"), alpha,
-                    mt == MultipleTesting::None ? "" : " (" + mt_name + " adjusted)", n);
+                    inv.has_input("weights") ? "given" : inv.text("weights_type"), ho.permutations,
+                    ho.alpha,
+                    ho.multiple_testing == MultipleTesting::None ? ""
+                                                                 : " (" + mt_name + " adjusted)",
+                    n);
                 write_text_file(inv.text("html_out"), choropleth_html(regions, layer.geographic,
                                                                       title, sub, lisa_legend()));
               }

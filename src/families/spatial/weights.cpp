@@ -79,6 +79,20 @@ SpatialWeights with_self_weight(const SpatialWeights& w, double value) {
   return SpatialWeights::from_lists(w.ids, rows);
 }
 
+SpatialWeights subset_weights(const SpatialWeights& w, const std::vector<int>& keep) {
+  std::vector<int> position(static_cast<size_t>(w.n()), -1);
+  std::vector<std::string> ids;
+  for (size_t k = 0; k < keep.size(); ++k) {
+    position[keep[k]] = static_cast<int>(k);
+    ids.push_back(w.ids[keep[k]]);
+  }
+  std::vector<std::vector<std::pair<int, double>>> rows(keep.size());
+  for (size_t k = 0; k < keep.size(); ++k)
+    for (int e = w.offsets[keep[k]]; e < w.offsets[keep[k] + 1]; ++e)
+      if (const int j = position[w.neighbours[e]]; j >= 0) rows[k].emplace_back(j, w.weights[e]);
+  return SpatialWeights::from_lists(std::move(ids), rows);
+}
+
 namespace {
 
 // Union-find over vertex indices, for snapping.

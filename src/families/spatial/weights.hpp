@@ -36,6 +36,10 @@ SpatialWeights row_standardised(const SpatialWeights& w);
 // A self weight w_ii = value added to every row (for G_i*), before any transformation.
 SpatialWeights with_self_weight(const SpatialWeights& w, double value);
 
+// The weights among the regions `keep` (indices, increasing): links to the others are dropped,
+// so a region may become an island. Used when some regions have no value.
+SpatialWeights subset_weights(const SpatialWeights& w, const std::vector<int>& keep);
+
 enum class Contiguity { Queen, Rook };
 
 // Contiguity weights (binary), as PySAL's vertex/segment hashing:
