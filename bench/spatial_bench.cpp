@@ -3,6 +3,8 @@
 // (counties.csv, queen_edges.csv); without them the same weights are built here from the
 // bundled us-atlas counties (GDAL TopoJSON, empty geometries dropped, sorted by FIPS, queen) and
 // y = exp(N(0, 1)) is drawn with this program's own generator (the timing does not depend on y).
+// Run: AGGLO_BENCH_DATA=DIR build/bench/agglo_bench --benchmark_filter=P4 (OMP_NUM_THREADS=1 for
+// the single-core time); BM_TightPassReference_P4 is the floor without random draws.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -98,5 +100,44 @@ void BM_LocalMoranPermutations_P4(benchmark::State& state) {
   state.SetLabel(p->source);
 }
 BENCHMARK(BM_LocalMoranPermutations_P4)->Arg(9999)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The floor to compare with: the same loops (regions x permutations x neighbours, on all
+// cores) with the random draws taken from a precomputed table, i.e. only the gather, the sum
+// and the count of one tight pass per permutation; no generator, no check for repeats.
+void BM_TightPassReference_P4(benchmark::State& state) {
+  const P4* p = workload();
+  if (!p) {
+    state.SkipWithError("no P4 data");
+    return;
+  }
+  const int permutations = static_cast<int>(state.range(0));
+  const int n = p->w.n();
+  int max_k = 0;
+  for (int i = 0; i < n; ++i) max_k = std::max(max_k, p->w.cardinality(i));
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> pick(0, n - 1);
+  std::vector<int> table(static_cast<size_t>(permutations) * max_k);
+  for (auto& v : table) v = pick(rng);
+  const Eigen::VectorXd z =
+      (p->y.array() - p->y.mean()) / std::sqrt((p->y.array() - p->y.mean()).square().mean());
+  std::vector<int64_t> larger(n);
+  for (auto _ : state) {
+#pragma omp parallel for schedule(dynamic, 16)
+    for (int i = 0; i < n; ++i) {
+      const int k = p->w.cardinality(i);
+      const double b = z(i) / k, observed = 0.0;
+      int64_t count = 0;
+      for (int q = 0; q < permutations; ++q) {
+        const int* d = table.data() + static_cast<size_t>(q) * max_k;
+        double acc = 0;
+        for (int m = 0; m < k; ++m) acc += z(d[m]);
+        count += b * acc >= observed;
+      }
+      larger[i] = count;
+    }
+    benchmark::DoNotOptimize(larger.data());
+  }
+}
+BENCHMARK(BM_TightPassReference_P4)->Arg(9999)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

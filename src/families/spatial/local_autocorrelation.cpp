@@ -259,17 +259,25 @@ void permute_region(int i, int k, int n, int permutations, uint64_t seed, const 
   if (4 * static_cast<int64_t>(k) <= n) {
     // Few neighbours among many regions: draw and reject repeats (rare).
     uint32_t* const stamp = ws.stamp.data();
+    const auto range = static_cast<uint32_t>(n);
+    const uint32_t bias_floor = static_cast<uint32_t>(-range) % range;  // 2^32 mod n
     for (int p = 0; p < permutations; ++p) {
       if (ws.epoch == UINT32_MAX) std::fill(ws.stamp.begin(), ws.stamp.end(), ws.epoch = 0);
       const uint32_t epoch = ++ws.epoch;
       stamp[i] = epoch;
       std::array<double, NS> acc{};
-      for (int m = 0; m < k; ++m) {
-        uint32_t j;
-        do j = rng.below(static_cast<uint32_t>(n));
-        while (stamp[j] == epoch);
-        stamp[j] = epoch;
-        add(acc, m, static_cast<int>(j));
+      // Two 32-bit draws per random word (Lemire's multiply-shift; a biased or repeated draw
+      // is skipped and the next one taken).
+      for (int m = 0; m < k;) {
+        uint64_t bits = rng.next();
+        for (int half = 0; half < 2 && m < k; ++half, bits >>= 32) {
+          const uint64_t product = (bits & 0xFFFFFFFFULL) * range;
+          if (static_cast<uint32_t>(product) < bias_floor) continue;
+          const auto j = static_cast<uint32_t>(product >> 32);
+          if (stamp[j] == epoch) continue;
+          stamp[j] = epoch;
+          add(acc, m++, static_cast<int>(j));
+        }
       }
       count(acc);
     }

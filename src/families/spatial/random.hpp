@@ -67,10 +67,10 @@ class StreamRng {
   int chunks_ = 0;
 };
 
-// A counter-based stream for the hot loops of conditional permutations: splitmix64 (Steele,
-// Lea & Flood 2014) over a counter started at a hash of (seed, stream). The state advances by
-// one addition, so successive outputs do not wait on each other; each 64-bit output gives two
-// 32-bit draws.
+// A counter-based stream for the hot loops of conditional permutations: wyrand (Wang Yi 2019;
+// passes BigCrush and PractRand): a Weyl counter started at a splitmix64 hash of (seed,
+// stream), mixed by one 64 x 64 -> 128-bit product. The state advances by one addition, so
+// successive outputs do not wait on each other; a 64-bit output serves two 32-bit draws.
 class CounterRng {
  public:
   CounterRng(uint64_t seed, uint64_t stream) {
@@ -78,7 +78,12 @@ class CounterRng {
     state_ = splitmix64(sm);
   }
 
-  uint64_t next() { return splitmix64(state_); }
+  uint64_t next() {
+    state_ += 0xA0761D6478BD642FULL;
+    const unsigned __int128 t =
+        static_cast<unsigned __int128>(state_) * (state_ ^ 0xE7037ED1A0B428DBULL);
+    return static_cast<uint64_t>(t >> 64) ^ static_cast<uint64_t>(t);
+  }
 
   // Uniform integer in [0, range), range < 2^32, from 32-bit halves of the outputs, without
   // modulo bias (Lemire 2019; the rejection is taken with probability < range / 2^32).
