@@ -1,0 +1,114 @@
+// Inequality workload on P1 (3200 regions x 1000 industries x 20 periods, in memory): Theil's
+// between/within decomposition of the regional totals of every period over 50 synthetic region
+// groups, group = (region_code - 10001) % 50, i.e. row % 50.
+// Data: $AGGLO_BENCH_DATA/p1/panel_f64.bin from the shared gen_p1.py.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench_data.hpp"
+#include "families/inequality/theil.hpp"
+
+namespace {
+
+constexpr int kGroups = 50;
+
+struct P1 {
+  std::vector<Eigen::MatrixXd> periods;  // regions x industries, one per period
+  std::string error;
+};
+
+// Read once per process; the file is C order (t, r, i), so each period is a row-major block.
+const P1& p1() {
+  static const P1 data = [] {
+    P1 d;
+    const std::string dir = agglo::bench::data_dir() + "/p1/";
+    std::ifstream meta(dir + "meta.json");
+    std::ifstream bin(dir + "panel_f64.bin", std::ios::binary);
+    if (!meta || !bin) {
+      d.error = "missing " + dir + "panel_f64.bin; run gen_p1.py --out $AGGLO_BENCH_DATA";
+      return d;
+    }
+    const auto m = nlohmann::json::parse(meta);
+    const Eigen::Index R = m.value("R", 3200), I = m.value("I", 1000), T = m.value("T", 20);
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RowMajor block(R, I);
+    for (Eigen::Index t = 0; t < T; ++t) {
+      bin.read(reinterpret_cast<char*>(block.data()),
+               static_cast<std::streamsize>(sizeof(double) * block.size()));
+      if (!bin) {
+        d.periods.clear();
+        d.error = dir + "panel_f64.bin is shorter than meta.json says";
+        return d;
+      }
+      d.periods.emplace_back(block);
+    }
+    return d;
+  }();
+  return data;
+}
+
+std::vector<int> synthetic_groups(Eigen::Index regions) {
+  std::vector<int> group(static_cast<size_t>(regions));
+  for (Eigen::Index r = 0; r < regions; ++r)
+    group[static_cast<size_t>(r)] = static_cast<int>(r % kGroups);
+  return group;
+}
+
+agglo::inequality::TheilIndex index_of(const benchmark::State& state) {
+  return state.range(0) == 0 ? agglo::inequality::TheilIndex::T : agglo::inequality::TheilIndex::L;
+}
+
+// From the panel: regional totals of the period (a pass over its cells), then the decomposition.
+void BM_P1_TheilDecompositionFromPanel(benchmark::State& state) {
+  if (p1().periods.empty()) {
+    state.SkipWithError(p1().error.c_str());
+    return;
+  }
+  const auto index = index_of(state);
+  state.SetLabel(index == agglo::inequality::TheilIndex::T ? "T" : "L");
+  const std::vector<int> group = synthetic_groups(p1().periods.front().rows());
+  for (auto _ : state) {
+    for (const Eigen::MatrixXd& x : p1().periods) {
+      const Eigen::VectorXd totals = x.rowwise().sum();
+      const auto d = agglo::inequality::theil_decomposition(totals, group, kGroups, index);
+      benchmark::DoNotOptimize(d.between.value);
+    }
+  }
+  const double cells =
+      static_cast<double>(p1().periods.size()) * static_cast<double>(p1().periods.front().size());
+  state.counters["cells/s"] =
+      benchmark::Counter(cells, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The decomposition alone, on the 20 vectors of regional totals.
+void BM_P1_TheilDecomposition(benchmark::State& state) {
+  if (p1().periods.empty()) {
+    state.SkipWithError(p1().error.c_str());
+    return;
+  }
+  const auto index = index_of(state);
+  state.SetLabel(index == agglo::inequality::TheilIndex::T ? "T" : "L");
+  std::vector<Eigen::VectorXd> totals;
+  for (const Eigen::MatrixXd& x : p1().periods) totals.emplace_back(x.rowwise().sum());
+  const std::vector<int> group = synthetic_groups(totals.front().size());
+  for (auto _ : state) {
+    for (const Eigen::VectorXd& v : totals) {
+      const auto d = agglo::inequality::theil_decomposition(v, group, kGroups, index);
+      benchmark::DoNotOptimize(d.between.value);
+    }
+  }
+}
+
+}  // namespace
+
+BENCHMARK(BM_P1_TheilDecompositionFromPanel)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_P1_TheilDecomposition)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)->UseRealTime();
