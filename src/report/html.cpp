@@ -1,5 +1,7 @@
 #include "report/html.hpp"
 
+#include "core/text.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -8,27 +10,7 @@
 namespace agglo::report {
 
 std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return html_escape(s);
 }
 
 std::string bilingual(const Text& t) {
