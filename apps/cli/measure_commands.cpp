@@ -120,7 +120,7 @@ void add_measure_commands(CLI::App& app, Commands& cmds) {
       Invocation inv(*spec, params, flags->read.columns(), inputs, flags->read.settings());
       ProgressBar bar("reading");
       inv.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
-      const Results results = spec->kernel(inv);
+      const Results results = run_measure(*spec, inv);
       flags->out.emit(results);
       return 0;
     });

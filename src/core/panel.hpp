@@ -48,6 +48,8 @@ class Panel {
   PanelColumn<double> value;  // NaN = NA (suppressed or missing)
   PanelColumn<int64_t> line;  // source line of each row (0 when unknown)
   std::string source;         // file name or dataset for error messages
+  std::string value_name;     // the value column's header, for error messages
+  int64_t value_column = 0;   // its 1-based position in the source (0 when unknown)
 
   size_t size() const { return value.size(); }
   void reserve(size_t n);

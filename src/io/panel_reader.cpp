@@ -35,7 +35,11 @@ class PanelBuilder {
     panel_.push(r, i, p, v, line);
   }
 
-  Panel take() { return std::move(panel_); }
+  Panel take(int64_t value_column) {
+    panel_.value_name = value_name_;
+    panel_.value_column = value_column;
+    return std::move(panel_);
+  }
   void reserve(size_t n) { panel_.reserve(n); }
 
  private:
@@ -74,6 +78,8 @@ Panel read_panel(const std::string& path, const CsvOptions& options, const Panel
                            reader.offset(),    reader.next_line()};
     if (auto fast = read_panel_fast(path, options, layout, check, cols.value)) {
       if (progress) progress(reader.file_size(), reader.file_size());
+      fast->value_name = cols.value;
+      fast->value_column = static_cast<int64_t>(vc) + 1;
       return std::move(*fast);
     }
   }
@@ -88,7 +94,7 @@ Panel read_panel(const std::string& path, const CsvOptions& options, const Panel
     if (progress && (++rows & 0xFFFFF) == 0) progress(reader.bytes_read(), reader.file_size());
   }
   if (progress) progress(reader.file_size(), reader.file_size());
-  return builder.take();
+  return builder.take(static_cast<int64_t>(vc) + 1);
 }
 
 Panel panel_from_text(const TextTable& t, const PanelColumns& cols, const PanelCheck& check) {
@@ -103,7 +109,7 @@ Panel panel_from_text(const TextTable& t, const PanelColumns& cols, const PanelC
     builder.add(t.text(r, rc), t.text(r, ic),
                 pc ? std::string_view(t.text(r, *pc)) : std::string_view(), t.text(r, vc),
                 t.lines[r], static_cast<int64_t>(vc) + 1);
-  return builder.take();
+  return builder.take(static_cast<int64_t>(vc) + 1);
 }
 
 }  // namespace agglo

@@ -20,6 +20,7 @@ const Table* Results::find(const std::string& name) const {
 }
 
 std::string InputSource::describe() const {
+  if (panel && path.empty()) return panel->source;
   return dataset.empty() ? path : project + ":" + dataset;
 }
 
@@ -117,7 +118,23 @@ const TextTable& Invocation::table(const std::string& role) const {
   return *t;
 }
 
+Invocation Invocation::with(nlohmann::json params,
+                            std::map<std::string, InputSource> inputs) const {
+  Invocation copy(*spec_, std::move(params), columns_, std::move(inputs), read_);
+  copy.progress = progress;
+  return copy;
+}
+
 Panel Invocation::panel(const std::string& role, PanelCheck check) const {
+  if (const auto& in_memory = source(role).panel) {
+    if (check.nonnegative)
+      for (size_t k = 0; k < in_memory->size(); ++k)
+        if (in_memory->value[k] < 0)
+          throw Error(SourcePos{in_memory->source, in_memory->line[k], in_memory->value_column},
+                      fmt::format("expected a count (>= 0) in column \"{}\", got {}",
+                                  in_memory->value_name, format_number(in_memory->value[k])));
+    return *in_memory;
+  }
   PanelColumns cols;
   const bool wide = role == "table" && read_.wide != WideLayout::None;
   cols.region = wide ? "region" : column("region");

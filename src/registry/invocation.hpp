@@ -33,6 +33,7 @@ struct InputSource {
   std::string path;     // file path (CSV, GeoJSON, ...)
   std::string project;  // project store file, with `dataset`
   std::string dataset;
+  std::shared_ptr<const Panel> panel;  // a panel already in memory (one period of a larger read)
   std::string describe() const;
 };
 
@@ -45,6 +46,10 @@ struct MeasureSpec;
 
 class Invocation {
  public:
+  // The same call with other options and inputs (e.g. one period of the table).
+  Invocation with(nlohmann::json params, std::map<std::string, InputSource> inputs) const;
+  const std::map<std::string, InputSource>& inputs() const { return inputs_; }
+
   Invocation(const MeasureSpec& spec, nlohmann::json params,
              std::map<std::string, std::string> columns, std::map<std::string, InputSource> inputs,
              ReadSettings read = {});

@@ -57,6 +57,9 @@ struct MeasureSpec {
   Kernel kernel;
   std::vector<std::string> also_in;  // further families that list this measure
   std::vector<std::string> aliases;  // further CLI names (kebab-case), e.g. "index"
+  // A one-period measure that, given a table of several periods and no `period` option, is
+  // computed for every period (one read of the table); its outputs then lead with `period`.
+  bool each_period = false;
 
   const OptionSpec* option(const std::string& name) const;
   const InputSpec* input(const std::string& role) const;
@@ -73,6 +76,10 @@ class Registry {
  private:
   std::map<std::string, MeasureSpec> measures_;
 };
+
+// Runs a measure as the faces do: the kernel, or for an `each_period` measure without a chosen
+// period the kernel once per period of the table.
+Results run_measure(const MeasureSpec& spec, const Invocation& inv);
 
 // Checks params against the option specs (unknown names, types, choices) and fills defaults.
 // Throws UsageError naming the option.

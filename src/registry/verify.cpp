@@ -184,7 +184,7 @@ CaseOutcome run_case(const std::string& dir_str) {
       for (auto it = c["columns"].begin(); it != c["columns"].end(); ++it)
         columns[it.key()] = it.value().get<std::string>();
     Invocation inv(*spec, c.value("params", nlohmann::json::object()), columns, inputs);
-    const Results results = spec->kernel(inv);
+    const Results results = run_measure(*spec, inv);
     const Tolerance case_tol =
         read_tolerance(c.value("tolerance", nlohmann::json()), Tolerance{1e-9, 1e-12});
     for (const auto& entry : c["expected"]) {

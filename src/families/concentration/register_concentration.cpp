@@ -131,6 +131,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                                        "lq"));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -182,6 +183,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                                      {{"hoover_percent", Eigen::VectorXd(100 * h)}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -218,6 +220,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
             res.add("krugman_conc", labelled_columns("industry", m.col_labels, {{"krugman", k}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -248,6 +251,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                     labelled_columns("industry", m.col_labels, {{"loc_gini", g}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -279,6 +283,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                                 {{"hhi", h.hhi}, {"hhi_norm", h.hhi_norm}, {"hhi_eq", h.hhi_eq}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -306,6 +311,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                     labelled_columns("industry", m.col_labels, {{"cr", cr}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -344,6 +350,7 @@ AGGLO_REGISTER_MEASURES(concentration) {
                                      {{"hoover", hoover}, {"gini", gini}, {"krugman", krugman}}));
             return res;
           },
+      .each_period = true,
   });
 }
 

@@ -82,6 +82,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
                                                    {{"spec_coeff", Eigen::VectorXd(k / 2)}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -116,6 +117,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
                                      {{"hoover", hoover}, {"gini", gini}, {"krugman", krugman}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -146,6 +148,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
                                 {{"hhi", h.hhi}, {"hhi_norm", h.hhi_norm}, {"hhi_eq", h.hhi_eq}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -168,6 +171,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
                                                 {{"hachman", h.hachman}, {"lq_avg", h.lq_avg}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -196,6 +200,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
             res.add("entropy", labelled_columns("region", m.row_labels, {{"entropy", e}}));
             return res;
           },
+      .each_period = true,
   });
 
   registry.add(MeasureSpec{
@@ -238,6 +243,7 @@ AGGLO_REGISTER_MEASURES(specialization) {
             return res;
           },
       .also_in = {"complexity"},
+      .each_period = true,
   });
 }
 

@@ -80,9 +80,28 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_agglo("location-quotient --method nonsense --table x.csv").code, 2);
   EXPECT_EQ(run_agglo("no-such-measure").code, 2);
   auto p = temp_file("cli_periods.csv", "region,industry,period,value\nA,x,1,1\nA,x,2,1\n");
-  CliRun r = run_agglo("location-quotient --table " + p);
+  CliRun r = run_agglo("revealed-comparative-advantage --table " + p);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("several periods"), std::string::npos) << r.out;
+}
+
+TEST(Cli, OnePeriodMeasureRunsForEveryPeriod) {
+  auto p = temp_file("cli_each.csv",
+                     "region,industry,year,value\nA,x,1,10\nA,y,1,30\nB,x,1,30\nB,y,1,10\n"
+                     "A,x,2,10\nA,y,2,10\nB,x,2,30\nB,y,2,10\n");
+  CliRun all = run_agglo("hoover-concentration --table " + p + " --period year");
+  EXPECT_EQ(all.code, 0) << all.out;
+  EXPECT_NE(all.out.find("period,industry,hoover\n1,x,0.25\n1,y,0.25\n2,x,0.08333333333333334\n"),
+            std::string::npos)
+      << all.out;
+  CliRun one = run_agglo("hoover-concentration --table " + p + " --period year --set-period 2");
+  EXPECT_NE(one.out.find("industry,hoover\nx,0.08333333333333334\n"), std::string::npos) << one.out;
+  auto neg = temp_file("cli_each_neg.csv", "region,industry,year,value\nA,x,1,1\nA,x,2,-3\n");
+  CliRun bad = run_agglo("location-quotient --table " + neg + " --period year");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("cli_each_neg.csv:3:4: expected a count (>= 0) in column \"value\", got -3"),
+            std::string::npos)
+      << bad.out;
 }
 
 TEST(Cli, FailedImportLeavesTheStoreUnchanged) {
