@@ -1,4 +1,7 @@
 // Running a measure for the faces: once, or once per period of the table.
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -27,27 +30,37 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, Panel::Id period) {
   return p;
 }
 
-// Appends `part` to `whole` (same columns) behind a leading text column `period`.
-void append_with_period(Table& whole, const Table& part, const std::string& period) {
-  Table merged;
+// Stacks the per-period tables of one output (same columns) behind a leading column `period`.
+Table stack_periods(const std::vector<std::pair<std::string, Table>>& parts) {
+  size_t rows = 0;
+  for (const auto& [period, t] : parts) rows += t.rows();
+  Table out;
   std::vector<std::string> periods;
-  if (whole.cols() > 0) periods = whole.column("period").text;
-  periods.insert(periods.end(), part.rows(), period);
-  merged.add_text("period", std::move(periods));
-  for (const auto& col : part.columns()) {
-    if (col.type == ColumnType::Text) {
+  periods.reserve(rows);
+  for (const auto& [period, t] : parts) periods.insert(periods.end(), t.rows(), period);
+  out.add_text("period", std::move(periods));
+  const Table& first = parts.front().second;
+  for (size_t c = 0; c < first.cols(); ++c) {
+    const Column& head = first.columns()[c];
+    if (head.type == ColumnType::Text) {
       std::vector<std::string> v;
-      if (whole.cols() > 0) v = whole.column(col.name).text;
-      v.insert(v.end(), col.text.begin(), col.text.end());
-      merged.add_text(col.name, std::move(v));
+      v.reserve(rows);
+      for (const auto& [period, t] : parts) {
+        const auto& src = t.column(head.name).text;
+        v.insert(v.end(), std::make_move_iterator(src.begin()), std::make_move_iterator(src.end()));
+      }
+      out.add_text(head.name, std::move(v));
     } else {
       std::vector<double> v;
-      if (whole.cols() > 0) v = whole.column(col.name).number;
-      v.insert(v.end(), col.number.begin(), col.number.end());
-      merged.add_number(col.name, std::move(v));
+      v.reserve(rows);
+      for (const auto& [period, t] : parts) {
+        const auto& src = t.column(head.name).number;
+        v.insert(v.end(), src.begin(), src.end());
+      }
+      out.add_number(head.name, std::move(v));
     }
   }
-  whole = std::move(merged);
+  return out;
 }
 
 }  // namespace
@@ -62,23 +75,24 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     return spec.kernel(inv.with(inv.params(), std::move(inputs)));
   }
   Results all;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, Table>>>> parts;
   for (const Panel::Id id : ids) {
     const std::string label = panel.periods.name(id);
     nlohmann::json params = inv.params();
     params["period"] = label;
     auto inputs = inv.inputs();
     inputs["table"].panel = period_rows(panel, id);
-    const Results part = spec.kernel(inv.with(params, std::move(inputs)));
+    Results part = spec.kernel(inv.with(params, std::move(inputs)));
     for (const auto& w : part.warnings)
       all.warnings.push_back(fmt::format("period {}: {}", label, w));
-    for (const auto& [name, table] : part.outputs) {
-      Table* target = nullptr;
-      for (auto& [n, t] : all.outputs)
-        if (n == name) target = &t;
-      if (!target) target = &all.add(name, Table());
-      append_with_period(*target, table, label);
+    for (auto& [name, table] : part.outputs) {
+      auto it =
+          std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == name; });
+      if (it == parts.end()) it = parts.insert(parts.end(), {name, {}});
+      it->second.emplace_back(label, std::move(table));
     }
   }
+  for (const auto& [name, tables] : parts) all.add(name, stack_periods(tables));
   return all;
 }
 
