@@ -12,44 +12,15 @@
 
 #include "bench_data.hpp"
 #include "families/inequality/theil.hpp"
+#include "p1_panel.hpp"
 
 namespace {
 
 constexpr int kGroups = 50;
 
-struct P1 {
-  std::vector<Eigen::MatrixXd> periods;  // regions x industries, one per period
-  std::string error;
-};
-
-// Read once per process; the file is C order (t, r, i), so each period is a row-major block.
+using P1 = agglo::bench::P1Panel;
 const P1& p1() {
-  static const P1 data = [] {
-    P1 d;
-    const std::string dir = agglo::bench::data_dir() + "/p1/";
-    std::ifstream meta(dir + "meta.json");
-    std::ifstream bin(dir + "panel_f64.bin", std::ios::binary);
-    if (!meta || !bin) {
-      d.error = "missing " + dir + "panel_f64.bin; run gen_p1.py --out $AGGLO_BENCH_DATA";
-      return d;
-    }
-    const auto m = nlohmann::json::parse(meta);
-    const Eigen::Index R = m.value("R", 3200), I = m.value("I", 1000), T = m.value("T", 20);
-    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    RowMajor block(R, I);
-    for (Eigen::Index t = 0; t < T; ++t) {
-      bin.read(reinterpret_cast<char*>(block.data()),
-               static_cast<std::streamsize>(sizeof(double) * block.size()));
-      if (!bin) {
-        d.periods.clear();
-        d.error = dir + "panel_f64.bin is shorter than meta.json says";
-        return d;
-      }
-      d.periods.emplace_back(block);
-    }
-    return d;
-  }();
-  return data;
+  return agglo::bench::p1_panel();
 }
 
 std::vector<int> synthetic_groups(Eigen::Index regions) {
