@@ -41,8 +41,44 @@ Eigen::Index RegionalSeries::period_index(const std::string& label) const {
   return -1;
 }
 
+namespace {
+
+// A region x industry [x period] table: the regional value is the sum over the industries (an
+// NA cell makes that region's total NA). Read through the panel reader (the fast path for large
+// files).
+RegionalSeries regional_totals(const Invocation& inv, const std::string& role) {
+  const Panel panel = inv.panel(role);
+  RegionalSeries s;
+  s.source = panel.source;
+  s.regions = panel.regions.names();
+  const auto order = panel.sorted_periods();
+  std::vector<Eigen::Index> column_of(panel.periods.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    s.periods.push_back(panel.has_period_column ? panel.periods.name(order[k]) : std::string());
+    column_of[order[k]] = static_cast<Eigen::Index>(k);
+  }
+  const auto nr = static_cast<Eigen::Index>(s.regions.size());
+  const auto np = static_cast<Eigen::Index>(s.periods.size());
+  s.value = Eigen::MatrixXd::Constant(nr, np, NA);
+  Eigen::MatrixXi rows = Eigen::MatrixXi::Zero(nr, np);
+  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(nr, np);
+  for (size_t k = 0; k < panel.size(); ++k) {
+    const auto r = static_cast<Eigen::Index>(panel.region[k]);
+    const auto p = column_of[panel.period[k]];
+    sum(r, p) += panel.value[k];  // NaN propagates: an NA cell leaves the total NA
+    rows(r, p) += 1;
+  }
+  for (Eigen::Index r = 0; r < nr; ++r)
+    for (Eigen::Index p = 0; p < np; ++p)
+      if (rows(r, p) > 0) s.value(r, p) = sum(r, p);
+  return s;
+}
+
+}  // namespace
+
 RegionalSeries read_regional_series(const Invocation& inv, const std::string& role,
                                     bool with_weight) {
+  if (!with_weight && inv.column_given("industry")) return regional_totals(inv, role);
   const TextTable& t = inv.table(role);
   const size_t rc = t.column(inv.column("region"));
   const size_t vc = t.column(inv.column("value"));

@@ -24,7 +24,9 @@ struct RegionalSeries {
 };
 
 // Reads the column roles region, value, [period] and, when `with_weight`, weight of `role`.
-// A region x period given twice is a positioned error.
+// A region x period given twice is a positioned error. When the industry column is named
+// (--industry COL) the table is a region x industry [x period] panel and the regional value is
+// the sum over its industries (employment totals; an NA cell makes the total NA).
 RegionalSeries read_regional_series(const Invocation& inv, const std::string& role = "table",
                                     bool with_weight = false);
 
