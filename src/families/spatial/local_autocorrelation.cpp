@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -221,83 +222,75 @@ struct Tally {
   double sum = 0, sumsq = 0;
 };
 
-// Per thread, allocated once: `stamp[j] == epoch` marks region j as taken in the current draw
-// (region i itself included), so a repeat costs one load instead of a scan; `pool` serves the
-// shuffle of regions with many neighbours.
-struct PermutationWorkspace {
-  std::vector<uint32_t> stamp;
-  uint32_t epoch = 0;
-  std::vector<int> pool;
+// The random draws of a block of permutations, shared by every region as in esda: permutation
+// q holds `kmax` distinct indices of [0, n - 1), the first steps of a Fisher-Yates shuffle
+// driven by the counter-based stream (seed, q) alone, so the draws do not depend on threads or
+// on the block size. Region i takes the first k_i of them and reads index i as region n - 1
+// (a bijection onto the other regions, so i itself is never drawn and no index is shifted).
+struct DrawTable {
+  int kmax = 0, rows = 0;       // rows = permutations per block
+  std::vector<uint32_t> draws;  // row by row, kmax per permutation
 };
 
-// P conditional permutations of region i (k neighbours) for NS statistics that share the
-// draws. The draws depend only on (seed, i), so groups of statistics run separately still see
-// the same draws. Uniform: every statistic has equal weights on i's neighbours (row-standardised
-// or binary weights), so the weight moves out of the sum.
-template <int NS, bool Uniform>
-void permute_region(int i, int k, int n, int permutations, uint64_t seed, const StatRow* st,
-                    PermutationWorkspace& ws, Tally* out) {
-  CounterRng rng(seed, static_cast<uint64_t>(i));
-  std::array<Tally, NS> tally{};
+// Fills permutation q's draws into row `row`. `pool` is the identity on [0, n - 1) on entry
+// and on exit (the swaps are undone), so each permutation starts afresh.
+void draw_permutation(uint64_t seed, int q, int row, int n, DrawTable& t, std::vector<int>& pool,
+                      std::vector<uint32_t>& swapped) {
+  CounterRng rng(seed, static_cast<uint64_t>(q));
+  const auto others = static_cast<uint32_t>(n - 1);
+  uint32_t* const out = t.draws.data() + static_cast<size_t>(row) * t.kmax;
+  for (int m = 0; m < t.kmax; ++m) {
+    const uint32_t r = m + rng.below(others - m);
+    std::swap(pool[m], pool[r]);
+    swapped[m] = r;
+    out[m] = static_cast<uint32_t>(pool[m]);
+  }
+  for (int m = t.kmax; m-- > 0;) std::swap(pool[m], pool[swapped[m]]);
+}
+
+// Permutations [0, count) of the block for region i (k neighbours) and NS statistics that
+// share the draws; `x` arrays hold x(n - 1) at position i (see DrawTable). Uniform: every
+// statistic has equal weights on i's neighbours (row-standardised or binary weights), so the
+// weight moves out of the sum. K > 0 is k known at compile time: the neighbour loop unrolls to
+// one load and one add per draw (K = 0: k at run time). Every permutation sums its draws in
+// order and tallies accumulate in permutation order, so all kernels give the same bits.
+template <int NS, bool Uniform, int K>
+void permute_block(int k_run, int count, const DrawTable& t, const StatRow* st, Tally* inout) {
+  const int k = K > 0 ? K : k_run;
+  std::array<Tally, NS> tally;
   std::array<double, NS> a, b, observed;
   std::array<const double*, NS> w, x;
   for (int s = 0; s < NS; ++s) {
     a[s] = st[s].a, b[s] = Uniform ? st[s].b * st[s].w[0] : st[s].b;
-    observed[s] = st[s].observed, w[s] = st[s].w, x[s] = st[s].x;
+    observed[s] = st[s].observed, w[s] = st[s].w, x[s] = st[s].x, tally[s] = inout[s];
   }
-  auto add = [&](std::array<double, NS>& acc, int m, int j) {
-    for (int s = 0; s < NS; ++s) acc[s] += Uniform ? x[s][j] : w[s][m] * x[s][j];
-  };
-  auto count = [&](const std::array<double, NS>& acc) {
+  const uint32_t* d = t.draws.data();
+  for (int q = 0; q < count; ++q, d += t.kmax) {
+    std::array<double, NS> acc{};
+    for (int m = 0; m < k; ++m)
+      for (int s = 0; s < NS; ++s) acc[s] += Uniform ? x[s][d[m]] : w[s][m] * x[s][d[m]];
     for (int s = 0; s < NS; ++s) {
-      const double t = a[s] + b[s] * acc[s];
-      tally[s].larger += t >= observed[s];
-      tally[s].sum += t;
-      tally[s].sumsq += t * t;
-    }
-  };
-  if (4 * static_cast<int64_t>(k) <= n) {
-    // Few neighbours among many regions: draw and reject repeats (rare).
-    uint32_t* const stamp = ws.stamp.data();
-    const auto range = static_cast<uint32_t>(n);
-    const uint32_t bias_floor = static_cast<uint32_t>(-range) % range;  // 2^32 mod n
-    for (int p = 0; p < permutations; ++p) {
-      if (ws.epoch == UINT32_MAX) std::fill(ws.stamp.begin(), ws.stamp.end(), ws.epoch = 0);
-      const uint32_t epoch = ++ws.epoch;
-      stamp[i] = epoch;
-      std::array<double, NS> acc{};
-      // Two 32-bit draws per random word (Lemire's multiply-shift; a biased or repeated draw
-      // is skipped and the next one taken).
-      for (int m = 0; m < k;) {
-        uint64_t bits = rng.next();
-        for (int half = 0; half < 2 && m < k; ++half, bits >>= 32) {
-          const uint64_t product = (bits & 0xFFFFFFFFULL) * range;
-          if (static_cast<uint32_t>(product) < bias_floor) continue;
-          const auto j = static_cast<uint32_t>(product >> 32);
-          if (stamp[j] == epoch) continue;
-          stamp[j] = epoch;
-          add(acc, m++, static_cast<int>(j));
-        }
-      }
-      count(acc);
-    }
-  } else {
-    // Many neighbours: a partial Fisher-Yates shuffle of the n - 1 other regions, reset per
-    // region for determinism.
-    ws.pool.resize(static_cast<size_t>(n - 1));
-    std::iota(ws.pool.begin(), ws.pool.end(), 0);
-    int* const pool = ws.pool.data();
-    for (int p = 0; p < permutations; ++p) {
-      std::array<double, NS> acc{};
-      for (int m = 0; m < k; ++m) {
-        const uint32_t r = m + rng.below(static_cast<uint32_t>(n - 1 - m));
-        std::swap(pool[m], pool[r]);
-        add(acc, m, pool[m] + (pool[m] >= i));  // skip region i itself
-      }
-      count(acc);
+      const double v = a[s] + b[s] * acc[s];
+      tally[s].larger += v >= observed[s];
+      tally[s].sum += v;
+      tally[s].sumsq += v * v;
     }
   }
-  std::copy(tally.begin(), tally.end(), out);
+  std::copy(tally.begin(), tally.end(), inout);
+}
+
+using BlockKernel = void (*)(int, int, const DrawTable&, const StatRow*, Tally*);
+
+// Kernels for k = 0 (run time), 1, ..., 12: contiguity weights rarely have more neighbours.
+template <int NS, bool Uniform, int... K>
+constexpr std::array<BlockKernel, sizeof...(K)> block_kernels(std::integer_sequence<int, K...>) {
+  return {&permute_block<NS, Uniform, K>...};
+}
+
+template <int NS, bool Uniform>
+void permute_block(int k, int count, const DrawTable& t, const StatRow* st, Tally* inout) {
+  static constexpr auto kernels = block_kernels<NS, Uniform>(std::make_integer_sequence<int, 13>());
+  kernels[k < static_cast<int>(kernels.size()) ? k : 0](k, count, t, st, inout);
 }
 
 bool uniform_weights(const double* w, int k) {
@@ -305,14 +298,13 @@ bool uniform_weights(const double* w, int k) {
 }
 
 template <int NS>
-void permute_region(int i, int k, int n, int permutations, uint64_t seed, const StatRow* st,
-                    PermutationWorkspace& ws, Tally* out) {
+void permute_block(int k, int count, const DrawTable& t, const StatRow* st, Tally* inout) {
   bool uniform = true;
   for (int s = 0; s < NS; ++s) uniform = uniform && uniform_weights(st[s].w, k);
   if (uniform)
-    permute_region<NS, true>(i, k, n, permutations, seed, st, ws, out);
+    permute_block<NS, true>(k, count, t, st, inout);
   else
-    permute_region<NS, false>(i, k, n, permutations, seed, st, ws, out);
+    permute_block<NS, false>(k, count, t, st, inout);
 }
 
 }  // namespace
@@ -327,32 +319,59 @@ std::vector<LocalPermutationResult> conditional_permutation_test(
   std::vector<LocalPermutationResult> out(ns);
   for (auto& o : out)
     for (auto* v : {&o.p_sim, &o.mean_sim, &o.sd_sim, &o.z_sim, &o.p_z_sim}) v->setConstant(n, NA);
+  DrawTable table;
+  for (int i = 0; i < n; ++i)
+    table.kmax = std::max(table.kmax, rows.offsets[i + 1] - rows.offsets[i]);
+  if (table.kmax == 0) return out;  // only islands
+  // At most ~4 MB of draws at a time: P4 (9,999 x 14) fits in one block.
+  constexpr size_t kTableEntries = size_t{1} << 20;
+  table.rows = static_cast<int>(
+      std::clamp<size_t>(kTableEntries / static_cast<size_t>(table.kmax), 1, permutations));
+  table.draws.resize(static_cast<size_t>(table.kmax) * table.rows);
+  std::vector<Tally> tallies(ns * static_cast<size_t>(n));  // region-major
 #pragma omp parallel
   {
-    PermutationWorkspace ws;
-    ws.stamp.assign(static_cast<size_t>(n), 0);
+    std::vector<int> pool(static_cast<size_t>(n - 1));
+    std::iota(pool.begin(), pool.end(), 0);
+    std::vector<uint32_t> swapped(static_cast<size_t>(table.kmax));
+    // Thread-local copies of the permuted variables: region i swaps in x(n - 1) at i.
+    std::vector<std::vector<double>> x(ns);
+    for (size_t s = 0; s < ns; ++s) x[s].assign(stats[s].x.data(), stats[s].x.data() + n);
     std::vector<StatRow> st(ns);
-    std::vector<Tally> tally(ns);
+    for (int start = 0; start < permutations; start += table.rows) {
+      const int count = std::min(table.rows, permutations - start);
+#pragma omp for schedule(static)
+      for (int q = 0; q < count; ++q) draw_permutation(seed, start + q, q, n, table, pool, swapped);
 #pragma omp for schedule(dynamic, 16)
-    for (int i = 0; i < n; ++i) {
-      const int begin = rows.offsets[i];
-      const int k = rows.offsets[i + 1] - begin;
-      if (k == 0) continue;
-      for (size_t s = 0; s < ns; ++s)
-        st[s] = {rows.weights[s].data() + begin, stats[s].x.data(), stats[s].a(i), stats[s].b(i),
-                 stats[s].observed(i)};
-      // Two statistics at a time keep the accumulators in registers.
-      for (size_t s = 0; s < ns; s += 2) {
-        if (ns - s >= 2)
-          permute_region<2>(i, k, n, permutations, seed, &st[s], ws, &tally[s]);
-        else
-          permute_region<1>(i, k, n, permutations, seed, &st[s], ws, &tally[s]);
+      for (int i = 0; i < n; ++i) {
+        const int begin = rows.offsets[i];
+        const int k = rows.offsets[i + 1] - begin;
+        if (k == 0) continue;
+        for (size_t s = 0; s < ns; ++s) {
+          x[s][i] = stats[s].x(n - 1);
+          st[s] = {rows.weights[s].data() + begin, x[s].data(), stats[s].a(i), stats[s].b(i),
+                   stats[s].observed(i)};
+        }
+        Tally* tally = &tallies[static_cast<size_t>(i) * ns];
+        // Two statistics at a time keep the accumulators in registers.
+        for (size_t s = 0; s < ns; s += 2) {
+          if (ns - s >= 2)
+            permute_block<2>(k, count, table, &st[s], tally + s);
+          else
+            permute_block<1>(k, count, table, &st[s], tally + s);
+        }
+        for (size_t s = 0; s < ns; ++s) x[s][i] = stats[s].x(i);
       }
+    }
+#pragma omp for schedule(static)
+    for (int i = 0; i < n; ++i) {
+      if (rows.offsets[i + 1] == rows.offsets[i]) continue;
       for (size_t s = 0; s < ns; ++s) {
         if (std::isnan(stats[s].observed(i))) continue;
-        const double mean = tally[s].sum / permutations;
-        const double sd = std::sqrt(std::max(0.0, tally[s].sumsq / permutations - mean * mean));
-        out[s].p_sim(i) = folded_p_value(tally[s].larger, permutations);
+        const Tally& t = tallies[static_cast<size_t>(i) * ns + s];
+        const double mean = t.sum / permutations;
+        const double sd = std::sqrt(std::max(0.0, t.sumsq / permutations - mean * mean));
+        out[s].p_sim(i) = folded_p_value(t.larger, permutations);
         out[s].mean_sim(i) = mean;
         out[s].sd_sim(i) = sd;
         out[s].z_sim(i) = sd > 0 ? (stats[s].observed(i) - mean) / sd : NA;

@@ -73,9 +73,11 @@ struct LocalPermutationResult {
 
 // Conditional permutation (Anselin 1995): region i keeps its value, its k_i neighbours get k_i
 // values drawn without replacement from the other n - 1 regions; p_sim is folded:
-// (min(#{T >= obs}, P - #{T >= obs}) + 1)/(P + 1). The statistics share the draws. Each region
-// has its own counter-based random stream of (`seed`, region index), not each thread, so the
-// result is the same whatever the number of threads. Runs on all cores (OpenMP).
+// (min(#{T >= obs}, P - #{T >= obs}) + 1)/(P + 1). As in PySAL esda, permutation q draws one
+// vector of max_i k_i distinct indices of the n - 1 others, shared by all regions and all
+// statistics (region i takes its first k_i; each region's test is exact, the regions' p-values
+// are correlated). Each permutation has its own counter-based random stream of (`seed`, q),
+// so the result is the same whatever the number of threads. Runs on all cores (OpenMP).
 std::vector<LocalPermutationResult> conditional_permutation_test(
     const std::vector<AffineLocalStatistic>& statistics, int permutations, uint64_t seed);
 

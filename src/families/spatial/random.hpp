@@ -1,6 +1,6 @@
 // A small, fast random generator for permutation inference: xoshiro256** (Blackman & Vigna
-// 2018) seeded through splitmix64. Every region (or permutation) gets its own stream derived
-// from (seed, stream index), so results do not depend on the number of threads.
+// 2018) seeded through splitmix64. Every permutation gets its own stream derived from (seed,
+// stream index), so results do not depend on the number of threads.
 #pragma once
 
 #include <cstdint>
@@ -67,7 +67,7 @@ class StreamRng {
   int chunks_ = 0;
 };
 
-// A counter-based stream for the hot loops of conditional permutations: wyrand (Wang Yi 2019;
+// A counter-based stream, cheap to start, one per conditional permutation: wyrand (Wang Yi 2019;
 // passes BigCrush and PractRand): a Weyl counter started at a splitmix64 hash of (seed,
 // stream), mixed by one 64 x 64 -> 128-bit product. The state advances by one addition, so
 // successive outputs do not wait on each other; a 64-bit output serves two 32-bit draws.
