@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "core/table.hpp"
-#include "families/concentration/location_quotient.hpp"
 
 namespace agglo {
 
@@ -15,47 +14,67 @@ double distribution_total(const Eigen::MatrixXd& x, Eigen::Index i) {
   return (std::isnan(total) || total <= 0) ? NA : total;
 }
 
-}  // namespace
-
-Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::VectorXd& reference) {
-  const Eigen::Index n = x.rows();
+// 1/2 sum_r | x_ri / total_i - share_r | of every industry with a distribution (total_i not NA).
+// Industries are independent: spread over the threads; each sum is vectorised.
+Eigen::VectorXd half_distance_to(const Eigen::MatrixXd& x, const Eigen::VectorXd& total,
+                                 const Eigen::VectorXd& share) {
   Eigen::VectorXd h = Eigen::VectorXd::Constant(x.cols(), NA);
-  const double ref_total = reference.sum();
-  if (reference.size() != n || std::isnan(ref_total) || ref_total <= 0) return h;
-  const Eigen::VectorXd ref_share = reference / ref_total;
+#pragma omp parallel for schedule(static)
   for (Eigen::Index i = 0; i < x.cols(); ++i) {
-    const double total = distribution_total(x, i);
-    if (std::isnan(total)) continue;
-    const double* col = x.col(i).data();
-    const double inv = 1.0 / total;
-    double sum = 0;
-    for (Eigen::Index r = 0; r < n; ++r) sum += std::abs(col[r] * inv - ref_share(r));
-    h(i) = sum / 2;
+    if (std::isnan(total(i))) continue;
+    const double inv = 1.0 / total(i);
+    h(i) = (x.col(i).array() * inv - share.array()).abs().sum() / 2;
   }
   return h;
 }
 
+Eigen::VectorXd distribution_totals(const ConcentrationTotals& totals) {
+  Eigen::VectorXd total(totals.industry_total.size());
+  for (Eigen::Index i = 0; i < total.size(); ++i) total(i) = totals.distribution_total(i);
+  return total;
+}
+
+}  // namespace
+
+Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::VectorXd& reference) {
+  const Eigen::Index n = x.rows();
+  const double ref_total = reference.sum();
+  if (reference.size() != n || std::isnan(ref_total) || ref_total <= 0)
+    return Eigen::VectorXd::Constant(x.cols(), NA);
+  Eigen::VectorXd total(x.cols());
+  for (Eigen::Index i = 0; i < x.cols(); ++i) total(i) = distribution_total(x, i);
+  return half_distance_to(x, total, reference / ref_total);
+}
+
+Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals) {
+  if (std::isnan(totals.grand_total) || totals.grand_total <= 0)
+    return Eigen::VectorXd::Constant(x.cols(), NA);
+  return half_distance_to(x, distribution_totals(totals), totals.region_total / totals.grand_total);
+}
+
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x) {
-  return hoover_concentration(x, row_sums_skip_na(x));
+  return hoover_concentration(x, concentration_totals(x));
+}
+
+Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                                      KrugmanReference reference) {
+  if (reference == KrugmanReference::Nation) return 2 * hoover_concentration(x, totals);
+  const Eigen::Index industries = x.cols();
+  const Eigen::ArrayXd region_total = totals.region_total.array();
+  Eigen::VectorXd k = Eigen::VectorXd::Constant(industries, NA);
+#pragma omp parallel for schedule(static)
+  for (Eigen::Index i = 0; i < industries; ++i) {
+    const double total = totals.distribution_total(i);
+    const double rest_total = totals.grand_total - total;
+    if (std::isnan(total) || !(rest_total > 0)) continue;
+    const auto col = x.col(i).array();
+    k(i) = (col / total - (region_total - col) / rest_total).abs().sum();
+  }
+  return k;
 }
 
 Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x, KrugmanReference reference) {
-  if (reference == KrugmanReference::Nation) return 2 * hoover_concentration(x);
-  const Eigen::Index n = x.rows();
-  const Eigen::VectorXd region_total = row_sums_skip_na(x);
-  const double grand_total = region_total.sum();
-  Eigen::VectorXd k = Eigen::VectorXd::Constant(x.cols(), NA);
-  for (Eigen::Index i = 0; i < x.cols(); ++i) {
-    const double total = distribution_total(x, i);
-    const double rest_total = grand_total - total;
-    if (std::isnan(total) || !(rest_total > 0)) continue;
-    const double* col = x.col(i).data();
-    double sum = 0;
-    for (Eigen::Index r = 0; r < n; ++r)
-      sum += std::abs(col[r] / total - (region_total(r) - col[r]) / rest_total);
-    k(i) = sum;
-  }
-  return k;
+  return krugman_concentration(x, concentration_totals(x), reference);
 }
 
 Eigen::VectorXd krugman_concentration_other_industries(const Eigen::MatrixXd& x) {

@@ -5,6 +5,8 @@
 
 #include <Eigen/Core>
 
+#include "families/concentration/concentration_totals.hpp"
+
 namespace agglo {
 
 // Hoover (1936) concentration index against a reference distribution over the regions:
@@ -15,6 +17,8 @@ namespace agglo {
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::VectorXd& reference);
 // The same against the regional totals of x (all industries): the usual Hoover index.
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x);
+// The same from the totals of x (concentration_totals(x)), shared with the other measures.
+Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals);
 
 // What the industry's regional distribution is compared with.
 enum class KrugmanReference {
@@ -27,6 +31,9 @@ enum class KrugmanReference {
 //   rest of nation:  K_i = sum_r | x_ri / x_.i - (x_r. - x_ri) / (x - x_.i) |
 // REAT krugman.conc(x[, i], e_uj = rowSums(x)). Rest of nation is NA for the only industry.
 Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x,
+                                      KrugmanReference reference = KrugmanReference::Nation);
+// The same from the totals of x (concentration_totals(x)).
+Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
                                       KrugmanReference reference = KrugmanReference::Nation);
 
 // Krugman's index against the mean regional distribution of the other industries (REAT

@@ -14,24 +14,51 @@ Eigen::VectorXd col_sums_skip_na(const Eigen::MatrixXd& x) {
   return x.unaryExpr([](double v) { return std::isnan(v) ? 0.0 : v; }).colwise().sum().transpose();
 }
 
-Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method) {
-  const Eigen::VectorXd region_total = row_sums_skip_na(x);
-  const Eigen::VectorXd industry_total = col_sums_skip_na(x);
-  const double total = region_total.sum();
-  Eigen::MatrixXd lq(x.rows(), x.cols());
-  for (Eigen::Index i = 0; i < x.cols(); ++i) {
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {
-      const double v = x(r, i);
-      if (method == LqMethod::Multiplicative) {
-        const double denom = region_total(r) * industry_total(i);
-        lq(r, i) = (std::isnan(v) || denom == 0) ? NA : (v * total) / denom;
-      } else {
-        lq(r, i) = (std::isnan(v) || industry_total(i) == 0 || total == 0)
-                       ? NA
-                       : v / industry_total(i) - region_total(r) / total;
+void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                       Eigen::MatrixXd& lq, LqMethod method) {
+  const Eigen::Index n = x.rows(), industries = x.cols();
+  if (lq.rows() != n || lq.cols() != industries) lq.resize(n, industries);
+  const double* region_total = totals.region_total.data();
+  const double total = totals.grand_total;
+  // The smallest regional total in magnitude: when even its product with an industry's total is
+  // not 0, no denominator of that industry is, and the column needs no test per cell (the plain
+  // arithmetic loop vectorises).
+  const double smallest_region = n > 0 ? totals.region_total.cwiseAbs().minCoeff() : 0.0;
+#pragma omp parallel for schedule(static)
+  for (Eigen::Index i = 0; i < industries; ++i) {
+    const double* col = x.col(i).data();
+    double* out = lq.col(i).data();
+    const double industry_total = totals.industry_total(i);
+    const bool has_na = totals.industry_has_na(i);
+    if (method == LqMethod::Multiplicative) {
+      if (!has_na && smallest_region * std::abs(industry_total) != 0) {
+        for (Eigen::Index r = 0; r < n; ++r)
+          out[r] = (col[r] * total) / (region_total[r] * industry_total);
+        continue;
+      }
+      for (Eigen::Index r = 0; r < n; ++r) {
+        const double v = col[r];
+        const double denom = region_total[r] * industry_total;
+        out[r] = (std::isnan(v) || denom == 0) ? NA : (v * total) / denom;
+      }
+    } else {
+      const bool undefined = industry_total == 0 || total == 0;
+      if (!has_na && !undefined) {
+        for (Eigen::Index r = 0; r < n; ++r)
+          out[r] = col[r] / industry_total - region_total[r] / total;
+        continue;
+      }
+      for (Eigen::Index r = 0; r < n; ++r) {
+        const double v = col[r];
+        out[r] = (std::isnan(v) || undefined) ? NA : v / industry_total - region_total[r] / total;
       }
     }
   }
+}
+
+Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method) {
+  Eigen::MatrixXd lq;
+  location_quotient(x, concentration_totals(x), lq, method);
   return lq;
 }
 

@@ -3,6 +3,8 @@
 
 #include <Eigen/Core>
 
+#include "families/concentration/concentration_totals.hpp"
+
 namespace agglo {
 
 enum class LqMethod { Multiplicative, Additive };
@@ -14,6 +16,10 @@ enum class LqMethod { Multiplicative, Additive };
 // or industry) is NaN (NA); NA cells in x count as missing in the totals and give NA.
 Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x,
                                   LqMethod method = LqMethod::Multiplicative);
+// The same from the totals of x (concentration_totals(x)) into `lq`, which keeps its storage
+// when it already has the shape of x (no fresh matrix for every period).
+void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                       Eigen::MatrixXd& lq, LqMethod method = LqMethod::Multiplicative);
 
 // Binary LQ: 1 where LQ >= threshold, else 0 (an NA quotient counts as 0).
 Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold = 1.0);

@@ -1,7 +1,9 @@
 #include "families/concentration/locational_gini.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -11,39 +13,123 @@
 
 namespace agglo {
 
-Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, bool halved) {
+namespace {
+
+// The regions that have an industry, in the order of its localisation curve: by key
+// x_ri / x_r. ascending (the LQ up to a factor of the industry). A comparison sort of ~1000 keys
+// per industry dominated the measure, so the keys are ordered in two steps: a counting sort into
+// about as many buckets as keys, by the leading bits of the key (the bits of a double, read as an
+// integer, are in the order of the doubles), then an insertion sort, which only has to order the
+// few keys that share a bucket. Equal keys keep the order of the regions, so the order, and the
+// Gini, do not depend on the threads.
+class LorenzOrder {
+ public:
+  explicit LorenzOrder(Eigen::Index regions)
+      : region_(static_cast<size_t>(regions)),
+        key_(static_cast<size_t>(regions)),
+        order_(static_cast<size_t>(regions)) {}
+
+  // Orders the regions r with col[r] > 0 by col[r] * inv_region_total[r] and returns how many
+  // there are; region(k) is the k-th. `share_with` is the sum of their regional shares.
+  size_t order(const double* col, const double* inv_region_total, const double* region_share,
+               Eigen::Index regions, double& share_with) {
+    size_t count = 0;
+#pragma GCC unroll 4
+    for (Eigen::Index r = 0; r < regions; ++r) {  // branch-free: the zeros are scattered
+      region_[count] = static_cast<uint32_t>(r);
+      count += static_cast<size_t>(col[r] > 0);
+    }
+    double share_sum = 0;
+    uint64_t lo = UINT64_MAX, hi = 0;
+    for (size_t k = 0; k < count; ++k) {
+      const uint32_t r = region_[k];
+      share_sum += region_share[r];
+      key_[k] = sortable_bits(col[r] * inv_region_total[r]);
+      lo = std::min(lo, key_[k]);
+      hi = std::max(hi, key_[k]);
+    }
+    share_with = share_sum;
+    if (count < 2) {
+      order_[0] = 0;
+      return count;
+    }
+    // Bucket b holds the keys with (key - lo) >> shift == b: fewer buckets than keys.
+    const int bucket_bits = std::max(4, static_cast<int>(std::bit_width(count - 1)));
+    const int shift = std::max(0, static_cast<int>(std::bit_width(hi - lo)) - bucket_bits);
+    const size_t buckets = static_cast<size_t>((hi - lo) >> shift) + 1;
+    start_.assign(buckets + 1, 0);
+    for (size_t k = 0; k < count; ++k) ++start_[((key_[k] - lo) >> shift) + 1];
+    for (size_t b = 0; b < buckets; ++b) start_[b + 1] += start_[b];
+    for (size_t k = 0; k < count; ++k)  // start_[b] moves on to the start of bucket b + 1
+      order_[start_[(key_[k] - lo) >> shift]++] = static_cast<uint32_t>(k);
+    // Within a bucket order_ is in region order. A crowded bucket (keys bunched within a
+    // narrow range) would make the insertion sort quadratic: then a comparison sort takes over.
+    size_t moves = 0;
+    for (size_t k = 1; k < count; ++k) {
+      const uint32_t item = order_[k];
+      const uint64_t key = key_[item];
+      size_t j = k;
+      for (; j > 0 && key_[order_[j - 1]] > key; --j) order_[j] = order_[j - 1];
+      order_[j] = item;
+      moves += k - j;
+      if (moves > 8 * count) {
+        std::sort(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(count),
+                  [this](uint32_t a, uint32_t b) {
+                    return key_[a] < key_[b] || (key_[a] == key_[b] && a < b);
+                  });
+        break;
+      }
+    }
+    return count;
+  }
+  uint32_t region(size_t k) const {
+    return region_[order_[k]];
+  }
+
+ private:
+  // The bits of a double as an unsigned number in the order of the doubles (negatives first).
+  static uint64_t sortable_bits(double v) {
+    const auto u = std::bit_cast<uint64_t>(v);
+    return u ^ (static_cast<uint64_t>(static_cast<int64_t>(u) >> 63) | (uint64_t{1} << 63));
+  }
+
+  std::vector<uint32_t> region_;  // the regions with the industry, in region order
+  std::vector<uint64_t> key_;     // their keys, as sortable bits
+  std::vector<uint32_t> order_;   // positions in region_, along the curve
+  std::vector<uint32_t> start_;   // bucket starts
+};
+
+}  // namespace
+
+Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                                bool halved) {
   const Eigen::Index n = x.rows();
-  const Eigen::VectorXd region_total = row_sums_skip_na(x);
-  const double grand_total = region_total.sum();
+  const double grand_total = totals.grand_total;
   Eigen::VectorXd gini = Eigen::VectorXd::Constant(x.cols(), NA);
   if (!(grand_total > 0)) return gini;
-  const Eigen::VectorXd region_share = region_total / grand_total;
-  // (x_ri / x_r., r): the key is the LQ up to a factor of the industry. Regions without the
-  // industry come first in the order and leave A at 0, so they only advance P: they are not
-  // sorted (most cells of a fine industry table are 0).
-  // Industries are independent: one sort each, spread over the threads.
+  const Eigen::VectorXd region_share = totals.region_total / grand_total;
+  const Eigen::VectorXd inv_region_total = totals.region_total.cwiseInverse();
+  const double share_total = region_share.sum();
+  // Industries are independent: one curve each, spread over the threads.
 #pragma omp parallel
   {
-    std::vector<std::pair<double, Eigen::Index>> cells;
-    cells.reserve(static_cast<size_t>(n));
+    LorenzOrder lorenz(n);
 #pragma omp for schedule(dynamic, 16)
     for (Eigen::Index i = 0; i < x.cols(); ++i) {
-      const double total = x.col(i).sum();
-      if (std::isnan(total) || total <= 0) continue;
+      const double total = totals.distribution_total(i);
+      if (std::isnan(total)) continue;
       const double* col = x.col(i).data();
-      cells.clear();
-      double p_prev = 0;  // P after the regions without the industry
-      for (Eigen::Index r = 0; r < n; ++r) {
-        if (col[r] > 0)
-          cells.emplace_back(col[r] / region_total(r), r);
-        else
-          p_prev += region_share(r);
-      }
-      std::sort(cells.begin(), cells.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
+      double share_with = 0;
+      const size_t count =
+          lorenz.order(col, inv_region_total.data(), region_share.data(), n, share_with);
+      // The regions without the industry come first on the curve: they leave A at 0 and only
+      // advance P.
+      double p_prev = share_total - share_with;
       double a_prev = 0, sum = 0;
-      for (const auto& [key, r] : cells) {
-        const double a = a_prev + col[r] / total;
+      const double inv_total = 1 / total;
+      for (size_t k = 0; k < count; ++k) {
+        const uint32_t r = lorenz.region(k);
+        const double a = a_prev + col[r] * inv_total;
         const double p = p_prev + region_share(r);
         sum += p_prev * a - p * a_prev;
         a_prev = a;
@@ -53,6 +139,10 @@ Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, bool halved) {
     }
   }
   return gini;
+}
+
+Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, bool halved) {
+  return locational_gini(x, concentration_totals(x), halved);
 }
 
 Eigen::VectorXd gini_of_location_quotients(const Eigen::MatrixXd& x) {

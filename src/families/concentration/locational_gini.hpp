@@ -3,6 +3,8 @@
 
 #include <Eigen/Core>
 
+#include "families/concentration/concentration_totals.hpp"
+
 namespace agglo {
 
 // Krugman's (1991) locational Gini from the localisation curve: regions sorted by LQ ascending,
@@ -12,6 +14,9 @@ namespace agglo {
 // false gives the coefficient itself (range 0 to 1). Ties in the LQ do not change the value.
 // NA for an empty industry or one with NA cells.
 Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, bool halved = true);
+// The same from the totals of x (concentration_totals(x)), shared with the other measures.
+Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                                bool halved = true);
 
 // Gini coefficient of an industry's n location quotients, unweighted (Farhauer/Kroell; REAT
 // gini.conc(), the `gini` of REAT conc()), C_(1) <= ... <= C_(n):

@@ -1,0 +1,142 @@
+// The shared-totals kernels of the concentration family: the same values as one measure at a
+// time, NA handling on their fast paths, and the locational Gini's ordering of many regions
+// (ties, near ties, crowded keys) against a plain sort.
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/table.hpp"
+#include "families/concentration/concentration_totals.hpp"
+#include "families/concentration/hoover_krugman.hpp"
+#include "families/concentration/location_quotient.hpp"
+#include "families/concentration/locational_gini.hpp"
+
+namespace agglo {
+namespace {
+
+// A sparse table of small counts: many zeros and many tied ratios.
+Eigen::MatrixXd sparse_counts(Eigen::Index regions, Eigen::Index industries, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> count(0, 9);
+  Eigen::MatrixXd x(regions, industries);
+  for (Eigen::Index i = 0; i < industries; ++i)
+    for (Eigen::Index r = 0; r < regions; ++r) {
+      const int c = count(rng);
+      x(r, i) = c < 6 ? 0.0 : c - 5;
+    }
+  return x;
+}
+
+// The localisation curve with a stable comparison sort of the LQs, as the definition reads.
+double gini_by_definition(const Eigen::MatrixXd& x, Eigen::Index i) {
+  const Eigen::VectorXd region_total = x.rowwise().sum();
+  const double grand = region_total.sum(), total = x.col(i).sum();
+  std::vector<std::pair<double, Eigen::Index>> cells;
+  for (Eigen::Index r = 0; r < x.rows(); ++r)  // an empty region adds nothing
+    if (region_total(r) > 0) cells.emplace_back(x(r, i) / region_total(r), r);
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  double a_prev = 0, p_prev = 0, sum = 0;
+  for (const auto& [lq, r] : cells) {
+    const double a = a_prev + x(r, i) / total, p = p_prev + region_total(r) / grand;
+    sum += p_prev * a - p * a_prev;
+    a_prev = a;
+    p_prev = p;
+  }
+  return sum / 2;
+}
+
+TEST(ConcentrationTotals, SkipNaCellsAndFlagTheirIndustry) {
+  Eigen::MatrixXd x(3, 3);
+  x << 1, 2, 0, NA, 4, 0, 5, 6, 0;
+  const ConcentrationTotals t = concentration_totals(x);
+  EXPECT_DOUBLE_EQ(t.region_total(0), 3);
+  EXPECT_DOUBLE_EQ(t.region_total(1), 4);
+  EXPECT_DOUBLE_EQ(t.region_total(2), 11);
+  EXPECT_DOUBLE_EQ(t.grand_total, 18);
+  EXPECT_DOUBLE_EQ(t.industry_total(0), 6);
+  EXPECT_TRUE(t.industry_has_na(0));
+  EXPECT_FALSE(t.industry_has_na(1));
+  EXPECT_TRUE(std::isnan(t.distribution_total(0)));  // NA cell
+  EXPECT_DOUBLE_EQ(t.distribution_total(1), 12);
+  EXPECT_TRUE(std::isnan(t.distribution_total(2)));  // empty
+}
+
+TEST(ConcentrationTotals, ManyIndustriesSumInBlocks) {
+  const Eigen::MatrixXd x = sparse_counts(50, 300, 7);  // several blocks of industries
+  const ConcentrationTotals t = concentration_totals(x);
+  EXPECT_TRUE(t.region_total.isApprox(x.rowwise().sum(), 1e-15));
+  EXPECT_TRUE(t.industry_total.isApprox(x.colwise().sum().transpose(), 1e-15));
+  EXPECT_DOUBLE_EQ(t.grand_total, x.sum());
+}
+
+TEST(SharedTotals, SameValuesAsOneMeasureAtATime) {
+  Eigen::MatrixXd x = sparse_counts(40, 7, 3);
+  x(5, 2) = NA;
+  x.col(4).setZero();
+  x.row(9).setZero();  // an empty region: its LQs are NA
+  const ConcentrationTotals t = concentration_totals(x);
+  Eigen::MatrixXd lq;
+  for (const LqMethod method : {LqMethod::Multiplicative, LqMethod::Additive}) {
+    location_quotient(x, t, lq, method);
+    const Eigen::MatrixXd one = location_quotient(x, method);
+    ASSERT_EQ(lq.rows(), x.rows());
+    for (Eigen::Index i = 0; i < x.cols(); ++i)
+      for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        EXPECT_EQ(std::isnan(lq(r, i)), std::isnan(one(r, i)));
+        if (!std::isnan(one(r, i))) {
+          EXPECT_DOUBLE_EQ(lq(r, i), one(r, i));
+        }
+      }
+  }
+  const double* storage = lq.data();
+  location_quotient(x, t, lq);
+  EXPECT_EQ(lq.data(), storage);  // the buffer is reused
+  EXPECT_TRUE(std::isnan(lq(5, 2)));
+  EXPECT_TRUE(std::isnan(lq(9, 0)));
+  EXPECT_TRUE(lq.col(4).array().isNaN().all());
+
+  const Eigen::VectorXd h = hoover_concentration(x, t), k = krugman_concentration(x, t);
+  const Eigen::VectorXd g = locational_gini(x, t);
+  const Eigen::VectorXd rest = krugman_concentration(x, t, KrugmanReference::RestOfNation);
+  const Eigen::VectorXd rest_one = krugman_concentration(x, KrugmanReference::RestOfNation);
+  for (Eigen::Index i = 0; i < x.cols(); ++i) {
+    const bool na = i == 2 || i == 4;
+    EXPECT_EQ(std::isnan(h(i)), na);
+    EXPECT_EQ(std::isnan(g(i)), na);
+    EXPECT_EQ(std::isnan(rest(i)), na);
+    if (na) continue;
+    EXPECT_DOUBLE_EQ(h(i), hoover_concentration(x)(i));
+    EXPECT_DOUBLE_EQ(k(i), 2 * h(i));
+    EXPECT_DOUBLE_EQ(g(i), locational_gini(x)(i));
+    EXPECT_DOUBLE_EQ(rest(i), rest_one(i));
+  }
+}
+
+TEST(LocationalGini, ManyRegionsWithTiesMatchTheDefinition) {
+  const Eigen::MatrixXd x = sparse_counts(3000, 6, 11);
+  const Eigen::VectorXd g = locational_gini(x);
+  for (Eigen::Index i = 0; i < x.cols(); ++i) EXPECT_NEAR(g(i), gini_by_definition(x, i), 1e-14);
+}
+
+TEST(LocationalGini, CrowdedKeysMatchTheDefinition) {
+  // One region far below the others stretches the key range: the other keys share a bucket and
+  // the order falls back to a comparison sort.
+  const Eigen::Index n = 2000;
+  Eigen::MatrixXd x(n, 2);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    x(r, 0) = 1000 + static_cast<double>((r * 7919) % n) / n;  // keys within 0.1%
+    x(r, 1) = 1000;
+  }
+  x(0, 0) = 1e-9;
+  const Eigen::VectorXd g = locational_gini(x);
+  EXPECT_NEAR(g(0), gini_by_definition(x, 0), 1e-14);
+  EXPECT_NEAR(g(1), gini_by_definition(x, 1), 1e-14);
+}
+
+}  // namespace
+}  // namespace agglo
