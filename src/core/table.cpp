@@ -1,19 +1,94 @@
 #include "core/table.hpp"
 
 #include <charconv>
+#include <cstring>
+#include <stdexcept>
 
 #include "core/error.hpp"
 
 namespace agglo {
 
-std::string format_number(double v) {
-  if (std::isnan(v)) return "NA";
-  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
-  if (v == 0) return "0";  // also folds -0
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
+char* format_number_to(char* out, double v) {
+  if (std::isnan(v)) {
+    std::memcpy(out, "NA", 2);
+    return out + 2;
+  }
+  if (std::isinf(v)) {
+    if (v > 0) {
+      std::memcpy(out, "Inf", 3);
+      return out + 3;
+    }
+    std::memcpy(out, "-Inf", 4);
+    return out + 4;
+  }
+  if (v == 0) {  // also folds -0
+    *out = '0';
+    return out + 1;
+  }
+  return std::to_chars(out, out + kMaxNumberChars, v).ptr;
 }
+
+std::string format_number(double v) {
+  char buf[kMaxNumberChars];
+  return std::string(buf, format_number_to(buf, v));
+}
+
+// ---- TextValues ----
+
+TextValues TextValues::plain(std::vector<std::string> values) {
+  TextValues t;
+  t.labels_ = std::make_shared<const Labels>(std::move(values));
+  return t;
+}
+
+TextValues TextValues::encoded(std::shared_ptr<const Labels> labels, std::vector<Code> codes) {
+  if (!labels) labels = std::make_shared<const Labels>();
+  for (const Code c : codes)
+    if (c >= labels->size())
+      throw Error("internal: label code " + std::to_string(c) + " out of range (" +
+                  std::to_string(labels->size()) + " labels)");
+  TextValues t;
+  t.labels_ = std::move(labels);
+  t.codes_ = std::move(codes);
+  t.coded_ = true;
+  return t;
+}
+
+const std::string& TextValues::at(size_t row) const {
+  if (row >= size())
+    throw std::out_of_range("text column row " + std::to_string(row) + " of " +
+                            std::to_string(size()));
+  return (*this)[row];
+}
+
+const TextValues::Labels& TextValues::labels() const {
+  static const Labels none;
+  return labels_ ? *labels_ : none;
+}
+
+std::vector<std::string> TextValues::to_vector() const {
+  if (!coded_) return labels();
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (const Code c : codes_) out.push_back((*labels_)[c]);
+  return out;
+}
+
+bool operator==(const TextValues& a, const TextValues& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
+bool operator==(const TextValues& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
+// ---- Table ----
 
 void Table::check_length(size_t n, const std::string& name) const {
   if (!columns_.empty() && n != rows())
@@ -22,6 +97,10 @@ void Table::check_length(size_t n, const std::string& name) const {
 }
 
 Table& Table::add_text(std::string name, std::vector<std::string> values) {
+  return add_text(std::move(name), TextValues::plain(std::move(values)));
+}
+
+Table& Table::add_text(std::string name, TextValues values) {
   check_length(values.size(), name);
   Column c;
   c.name = std::move(name);
@@ -29,6 +108,11 @@ Table& Table::add_text(std::string name, std::vector<std::string> values) {
   c.text = std::move(values);
   columns_.push_back(std::move(c));
   return *this;
+}
+
+Table& Table::add_labels(std::string name, std::shared_ptr<const std::vector<std::string>> labels,
+                         std::vector<TextValues::Code> codes) {
+  return add_text(std::move(name), TextValues::encoded(std::move(labels), std::move(codes)));
 }
 
 Table& Table::add_number(std::string name, std::vector<double> values) {
@@ -71,6 +155,93 @@ Table Table::from_matrix(const std::string& key_name, const std::vector<std::str
     t.add_number(col_labels[static_cast<size_t>(j)], col);
   }
   return t;
+}
+
+namespace {
+
+// The text columns `cols` (one per part) as one column. Shared labels when every part is
+// encoded with equal labels; otherwise the parts' labels one after another, codes shifted.
+TextValues stack_text(const std::vector<const TextValues*>& cols, size_t rows) {
+  const TextValues& first = *cols.front();
+  bool shared = first.is_encoded();
+  for (const TextValues* c : cols) {
+    if (!shared) break;
+    shared = c->is_encoded() &&
+             (c->shared_labels() == first.shared_labels() || c->labels() == first.labels());
+  }
+  std::vector<TextValues::Code> codes;
+  codes.reserve(rows);
+  if (shared) {
+    for (const TextValues* c : cols)
+      codes.insert(codes.end(), c->codes().begin(), c->codes().end());
+    return TextValues::encoded(first.shared_labels(), std::move(codes));
+  }
+  size_t n_labels = 0;
+  bool any_encoded = false;
+  for (const TextValues* c : cols) {
+    n_labels += c->labels().size();
+    any_encoded |= c->is_encoded();
+  }
+  if (!any_encoded || n_labels >= std::numeric_limits<TextValues::Code>::max()) {
+    std::vector<std::string> values;
+    values.reserve(rows);
+    for (const TextValues* c : cols) values.insert(values.end(), c->begin(), c->end());
+    return TextValues::plain(std::move(values));
+  }
+  auto labels = std::make_shared<std::vector<std::string>>();
+  labels->reserve(n_labels);
+  for (const TextValues* c : cols) {
+    const auto offset = static_cast<TextValues::Code>(labels->size());
+    labels->insert(labels->end(), c->labels().begin(), c->labels().end());
+    if (c->is_encoded()) {
+      for (const TextValues::Code k : c->codes()) codes.push_back(offset + k);
+    } else {
+      for (size_t k = 0; k < c->size(); ++k)
+        codes.push_back(offset + static_cast<TextValues::Code>(k));
+    }
+  }
+  return TextValues::encoded(std::move(labels), std::move(codes));
+}
+
+}  // namespace
+
+Table Table::stack(const std::string& key_name, const std::vector<std::string>& keys,
+                   const std::vector<Table>& parts) {
+  if (keys.size() != parts.size())
+    throw Error("internal: " + std::to_string(keys.size()) + " keys for " +
+                std::to_string(parts.size()) + " stacked tables");
+  size_t rows = 0;
+  for (const Table& t : parts) rows += t.rows();
+  Table out;
+  std::vector<TextValues::Code> key_codes;
+  key_codes.reserve(rows);
+  for (size_t i = 0; i < parts.size(); ++i)
+    key_codes.insert(key_codes.end(), parts[i].rows(), static_cast<TextValues::Code>(i));
+  out.add_labels(key_name, std::make_shared<const std::vector<std::string>>(keys),
+                 std::move(key_codes));
+  if (parts.empty()) return out;
+  const Table& first = parts.front();
+  for (size_t c = 0; c < first.cols(); ++c) {
+    const Column& head = first.columns()[c];
+    std::vector<const Column*> cols;
+    for (const Table& t : parts) {
+      const Column& col = t.column(head.name);
+      if (col.type != head.type)
+        throw Error("internal: column '" + head.name + "' has different types in stacked tables");
+      cols.push_back(&col);
+    }
+    if (head.type == ColumnType::Text) {
+      std::vector<const TextValues*> texts;
+      for (const Column* col : cols) texts.push_back(&col->text);
+      out.add_text(head.name, stack_text(texts, rows));
+    } else {
+      std::vector<double> v;
+      v.reserve(rows);
+      for (const Column* col : cols) v.insert(v.end(), col->number.begin(), col->number.end());
+      out.add_number(head.name, std::move(v));
+    }
+  }
+  return out;
 }
 
 }  // namespace agglo

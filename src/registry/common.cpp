@@ -17,24 +17,32 @@ InputSpec panel_input(std::string doc) {
   return InputSpec{"table", std::move(doc), true, {"region", "industry", "value", "period"}};
 }
 
+namespace {
+
+std::shared_ptr<const std::vector<std::string>> shared_labels(const std::vector<std::string>& v) {
+  return std::make_shared<const std::vector<std::string>>(v);
+}
+
+}  // namespace
+
+// The label columns are dictionary-encoded (a code per row into the row and column labels):
+// no string is copied per row.
 Table long_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
                  const Eigen::MatrixXd& values, const std::string& row_key,
                  const std::string& col_key, const std::string& value_name) {
-  std::vector<std::string> r_out, c_out;
-  std::vector<double> v_out;
   const size_t n = rows.size() * cols.size();
-  r_out.reserve(n);
-  c_out.reserve(n);
-  v_out.reserve(n);
+  std::vector<TextValues::Code> r_out(n), c_out(n);
+  std::vector<double> v_out(n);
+  size_t k = 0;
   for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t c = 0; c < cols.size(); ++c) {
-      r_out.push_back(rows[r]);
-      c_out.push_back(cols[c]);
-      v_out.push_back(values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)));
+    for (size_t c = 0; c < cols.size(); ++c, ++k) {
+      r_out[k] = static_cast<TextValues::Code>(r);
+      c_out[k] = static_cast<TextValues::Code>(c);
+      v_out[k] = values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
     }
   Table t;
-  t.add_text(row_key, std::move(r_out));
-  t.add_text(col_key, std::move(c_out));
+  t.add_labels(row_key, shared_labels(rows), std::move(r_out));
+  t.add_labels(col_key, shared_labels(cols), std::move(c_out));
   t.add_number(value_name, std::move(v_out));
   return t;
 }
@@ -44,16 +52,16 @@ Table cell_table(const std::vector<std::string>& rows, const std::vector<std::st
                  const std::string& row_key, const std::string& col_key,
                  const std::string& value_name) {
   const size_t n = cells.row.size();
-  std::vector<std::string> r_out(n), c_out(n);
+  std::vector<TextValues::Code> r_out(n), c_out(n);
   std::vector<double> v_out(n);
   for (size_t k = 0; k < n; ++k) {
-    r_out[k] = rows[static_cast<size_t>(cells.row[k])];
-    c_out[k] = cols[static_cast<size_t>(cells.col[k])];
+    r_out[k] = static_cast<TextValues::Code>(cells.row[k]);
+    c_out[k] = static_cast<TextValues::Code>(cells.col[k]);
     v_out[k] = values(cells.row[k], cells.col[k]);
   }
   Table t;
-  t.add_text(row_key, std::move(r_out));
-  t.add_text(col_key, std::move(c_out));
+  t.add_labels(row_key, shared_labels(rows), std::move(r_out));
+  t.add_labels(col_key, shared_labels(cols), std::move(c_out));
   t.add_number(value_name, std::move(v_out));
   return t;
 }

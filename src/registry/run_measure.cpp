@@ -1,6 +1,5 @@
 // Running a measure for the faces: once, or once per period of the table.
 #include <algorithm>
-#include <iterator>
 
 #include <fmt/format.h>
 
@@ -30,39 +29,6 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, Panel::Id period) {
   return p;
 }
 
-// Stacks the per-period tables of one output (same columns) behind a leading column `period`.
-Table stack_periods(const std::vector<std::pair<std::string, Table>>& parts) {
-  size_t rows = 0;
-  for (const auto& [period, t] : parts) rows += t.rows();
-  Table out;
-  std::vector<std::string> periods;
-  periods.reserve(rows);
-  for (const auto& [period, t] : parts) periods.insert(periods.end(), t.rows(), period);
-  out.add_text("period", std::move(periods));
-  const Table& first = parts.front().second;
-  for (size_t c = 0; c < first.cols(); ++c) {
-    const Column& head = first.columns()[c];
-    if (head.type == ColumnType::Text) {
-      std::vector<std::string> v;
-      v.reserve(rows);
-      for (const auto& [period, t] : parts) {
-        const auto& src = t.column(head.name).text;
-        v.insert(v.end(), std::make_move_iterator(src.begin()), std::make_move_iterator(src.end()));
-      }
-      out.add_text(head.name, std::move(v));
-    } else {
-      std::vector<double> v;
-      v.reserve(rows);
-      for (const auto& [period, t] : parts) {
-        const auto& src = t.column(head.name).number;
-        v.insert(v.end(), src.begin(), src.end());
-      }
-      out.add_number(head.name, std::move(v));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
@@ -75,7 +41,13 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     return spec.kernel(inv.with(inv.params(), std::move(inputs)));
   }
   Results all;
-  std::vector<std::pair<std::string, std::vector<std::pair<std::string, Table>>>> parts;
+  // Per output: the periods it came out for, and its table in each.
+  struct Parts {
+    std::string output;
+    std::vector<std::string> periods;
+    std::vector<Table> tables;
+  };
+  std::vector<Parts> parts;
   for (const Panel::Id id : ids) {
     const std::string label = panel.periods.name(id);
     nlohmann::json params = inv.params();
@@ -86,13 +58,18 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     for (const auto& w : part.warnings)
       all.warnings.push_back(fmt::format("period {}: {}", label, w));
     for (auto& [name, table] : part.outputs) {
-      auto it =
-          std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == name; });
-      if (it == parts.end()) it = parts.insert(parts.end(), {name, {}});
-      it->second.emplace_back(label, std::move(table));
+      auto it = std::find_if(parts.begin(), parts.end(),
+                             [&](const Parts& p) { return p.output == name; });
+      if (it == parts.end()) it = parts.insert(parts.end(), Parts{name, {}, {}});
+      it->periods.push_back(label);
+      it->tables.push_back(std::move(table));
     }
   }
-  for (const auto& [name, tables] : parts) all.add(name, stack_periods(tables));
+  // Encoded label columns (regions, industries) stack without copying a string.
+  for (auto& p : parts) {
+    all.add(p.output, Table::stack("period", p.periods, p.tables));
+    p.tables.clear();
+  }
   return all;
 }
 
