@@ -72,6 +72,19 @@ TEST(ConcentrationTotals, ManyIndustriesSumInBlocks) {
   EXPECT_TRUE(t.region_total.isApprox(x.rowwise().sum(), 1e-15));
   EXPECT_TRUE(t.industry_total.isApprox(x.colwise().sum().transpose(), 1e-15));
   EXPECT_DOUBLE_EQ(t.grand_total, x.sum());
+  // An NA cell in one block: its region's total skips it, the other industries keep theirs.
+  Eigen::MatrixXd with_na = x;
+  with_na(3, 130) = NA;
+  const ConcentrationTotals u = concentration_totals(with_na);
+  EXPECT_DOUBLE_EQ(u.region_total(3), t.region_total(3) - x(3, 130));
+  EXPECT_DOUBLE_EQ(u.industry_total(130), t.industry_total(130) - x(3, 130));
+  EXPECT_TRUE(u.industry_has_na(130));
+  EXPECT_EQ(u.industry_has_na.count(), 1);
+  for (Eigen::Index i = 0; i < x.cols(); ++i) {
+    if (i != 130) {
+      EXPECT_DOUBLE_EQ(u.industry_total(i), t.industry_total(i));
+    }
+  }
 }
 
 TEST(SharedTotals, SameValuesAsOneMeasureAtATime) {
