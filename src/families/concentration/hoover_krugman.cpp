@@ -15,11 +15,13 @@ double distribution_total(const Eigen::MatrixXd& x, Eigen::Index i) {
 }
 
 // 1/2 sum_r | x_ri / total_i - share_r | of every industry with a distribution (total_i not NA).
-// Industries are independent: spread over the threads; each sum is vectorised.
+// Industries are independent: spread over the threads in chunks handed out as threads come free
+// (on a busy machine a descheduled thread then does not hold the others up); each sum is
+// vectorised.
 Eigen::VectorXd half_distance_to(const Eigen::MatrixXd& x, const Eigen::VectorXd& total,
                                  const Eigen::VectorXd& share) {
   Eigen::VectorXd h = Eigen::VectorXd::Constant(x.cols(), NA);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < x.cols(); ++i) {
     if (std::isnan(total(i))) continue;
     const double inv = 1.0 / total(i);
@@ -62,7 +64,7 @@ Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x, const Concentrat
   const Eigen::Index industries = x.cols();
   const Eigen::ArrayXd region_total = totals.region_total.array();
   Eigen::VectorXd k = Eigen::VectorXd::Constant(industries, NA);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < industries; ++i) {
     const double total = totals.distribution_total(i);
     const double rest_total = totals.grand_total - total;

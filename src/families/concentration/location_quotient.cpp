@@ -22,9 +22,9 @@ void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& tota
   const double total = totals.grand_total;
   // The smallest regional total in magnitude: when even its product with an industry's total is
   // not 0, no denominator of that industry is, and the column needs no test per cell (the plain
-  // arithmetic loop vectorises).
+  // arithmetic loop vectorises). Columns go to the threads in chunks as they come free.
   const double smallest_region = n > 0 ? totals.region_total.cwiseAbs().minCoeff() : 0.0;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < industries; ++i) {
     const double* col = x.col(i).data();
     double* out = lq.col(i).data();
