@@ -4,9 +4,109 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "core/error.hpp"
 
 namespace agglo {
+
+namespace {
+
+// The shortest digits of |v| (finite, non-zero), as Dragonbox (fmt's) finds them, laid out
+// exactly as std::to_chars(first, last, v) lays out its shortest form: fixed or scientific,
+// whichever is shorter (fixed on a tie). Twice as fast as std::to_chars. Returns nullptr for
+// an integer of 2^53 or more written in fixed form, whose shortest digits may differ from the
+// exact ones to_chars prints: the caller then uses std::to_chars itself. (Below 2^53 an
+// integer's shortest digits, padded with zeros, are its exact digits.)
+char* shortest_to(char* out, double v) {
+  const auto dec = fmt::detail::dragonbox::to_decimal(std::fabs(v));
+  uint64_t sig = dec.significand;
+  int exp10 = dec.exponent;
+  while (sig % 10 == 0) {  // shortest digits carry no trailing zero
+    sig /= 10;
+    ++exp10;
+  }
+  // The (at most 17) digits end at digits + 40, written two at a time from the right; the
+  // buffer leaves room to copy 32 bytes from any digit with one fixed-size (inlined) copy.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  char digits[80] = {};
+  char* d = digits + 40;
+  // 32-bit steps: the low 8 digits (when there are more) apart from the rest.
+  auto pairs = [&](uint32_t x) {
+    while (x >= 100) {
+      d -= 2;
+      std::memcpy(d, kPairs + (x % 100) * 2, 2);
+      x /= 100;
+    }
+    if (x >= 10) {
+      d -= 2;
+      std::memcpy(d, kPairs + x * 2, 2);
+    } else {
+      *--d = static_cast<char>('0' + x);
+    }
+  };
+  if (sig >= 100000000) {
+    auto low = static_cast<uint32_t>(sig % 100000000);
+    for (int k = 0; k < 4; ++k, low /= 100) {
+      d -= 2;
+      std::memcpy(d, kPairs + (low % 100) * 2, 2);
+    }
+    pairs(static_cast<uint32_t>(sig / 100000000));  // below 10^9: at most 17 digits
+  } else {
+    pairs(static_cast<uint32_t>(sig));
+  }
+  const int n = static_cast<int>(digits + 40 - d);
+  const int e = exp10 + n - 1;  // the exponent of the scientific form d.ddd e+E
+  const int abs_e = e < 0 ? -e : e;
+  const int sci_len = n + (n > 1 ? 1 : 0) + 2 + (abs_e >= 100 ? 3 : 2);
+  int fixed_len;
+  if (e < 0)
+    fixed_len = n + 1 - e;  // "0." then -e-1 zeros then the digits
+  else if (e < n - 1)
+    fixed_len = n + 1;  // the point among the digits
+  else
+    fixed_len = e + 1;  // an integer: its digits, padded with zeros
+  if (fixed_len <= sci_len && e >= n - 1 && std::fabs(v) >= 9007199254740992.0) return nullptr;
+  if (v < 0) *out++ = '-';
+  if (fixed_len <= sci_len) {
+    if (e < 0) {  // at most 4 zeros: a longer run makes the scientific form shorter
+      std::memcpy(out, "0.0000", 6);
+      std::memcpy(out + 1 - e, d, 32);
+      return out + fixed_len;
+    }
+    if (e >= n - 1) {  // an integer below 2^53: at most 16 digits
+      std::memcpy(out, d, 16);
+      for (int k = n; k < 16; ++k) out[k] = '0';
+      return out + fixed_len;
+    }
+    std::memcpy(out, d, 16);  // e + 1 <= 16 digits before the point
+    out[e + 1] = '.';
+    std::memcpy(out + e + 2, d + e + 1, 16);
+    return out + fixed_len;
+  }
+  out[0] = d[0];
+  if (n > 1) {
+    out[1] = '.';
+    std::memcpy(out + 2, d + 1, 16);
+    out += n + 1;
+  } else {
+    out += 1;
+  }
+  out[0] = 'e';
+  out[1] = e < 0 ? '-' : '+';
+  if (abs_e >= 100) {
+    out[2] = static_cast<char>('0' + abs_e / 100);
+    std::memcpy(out + 3, kPairs + (abs_e % 100) * 2, 2);
+    return out + 5;
+  }
+  std::memcpy(out + 2, kPairs + abs_e * 2, 2);
+  return out + 4;
+}
+
+}  // namespace
 
 char* format_number_to(char* out, double v) {
   if (std::isnan(v)) {
@@ -25,6 +125,7 @@ char* format_number_to(char* out, double v) {
     *out = '0';
     return out + 1;
   }
+  if (char* end = shortest_to(out, v)) return end;
   return std::to_chars(out, out + kMaxNumberChars, v).ptr;
 }
 

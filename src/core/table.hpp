@@ -149,8 +149,9 @@ class Table {
 
 // Shortest text that reads back to the same double ("2014", "0.1", "1e-300"); NA -> "NA".
 std::string format_number(double v);
-// The same text written at `out` (at least kMaxNumberChars free); returns the end.
-inline constexpr size_t kMaxNumberChars = 32;
+// The same text written at `out`, which must have kMaxNumberChars bytes of room (it may write
+// scratch bytes past the end it returns); returns the end.
+inline constexpr size_t kMaxNumberChars = 64;
 char* format_number_to(char* out, double v);
 
 }  // namespace agglo

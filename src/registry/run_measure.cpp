@@ -33,11 +33,13 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, Panel::Id period) {
 
 Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
   if (!spec.each_period || inv.has("period") || !inv.has_input("table")) return spec.kernel(inv);
-  const Panel panel = inv.panel("table");
+  // Read once; the kernel gets the panel in memory (moved there, not copied).
+  const auto read = std::make_shared<const Panel>(inv.panel("table"));
+  const Panel& panel = *read;
   const auto ids = panel.sorted_periods();
   if (ids.size() <= 1) {
     auto inputs = inv.inputs();
-    inputs["table"].panel = std::make_shared<const Panel>(panel);
+    inputs["table"].panel = read;
     return spec.kernel(inv.with(inv.params(), std::move(inputs)));
   }
   Results all;

@@ -2,6 +2,9 @@
 // labels, and reject bad codes.
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
 #include <memory>
 #include <set>
 #include <string>
@@ -133,4 +136,66 @@ TEST(FormatNumber, ShortestRoundTrip) {
   EXPECT_EQ(format_number(-std::numeric_limits<double>::infinity()), "-Inf");
   EXPECT_EQ(format_number(-std::numeric_limits<double>::denorm_min()), "-5e-324");
   EXPECT_EQ(format_number(-1.7976931348623157e308), "-1.7976931348623157e+308");
+}
+
+// format_number_to lays out its own shortest digits: it must give std::to_chars's bytes.
+TEST(FormatNumber, SameBytesAsToChars) {
+  auto check = [](double v) {
+    char want[64], got[64];
+    char* w_end = std::to_chars(want, want + sizeof want, v).ptr;
+    char* g_end = format_number_to(got, v);
+    if (v == 0 || std::isnan(v) || std::isinf(v)) return true;
+    const bool same = std::string(want + 0, w_end) == std::string(got + 0, g_end);
+    EXPECT_TRUE(same) << std::string(want + 0, w_end) << " vs " << std::string(got + 0, g_end);
+    return same;
+  };
+  // Every power of ten and its neighbours, small multiples of them, the edges of the range.
+  for (int p = -325; p <= 308; ++p)
+    for (double k : {1.0, 2.0, 5.0, 9.0, 12.0, 99.0, 123.0, 1234.5, 0.1 + 0.2, 1.0 / 3.0}) {
+      const double v = k * std::pow(10.0, p);
+      if (!check(v) || !check(-v) || !check(std::nextafter(v, 0.0)) ||
+          !check(std::nextafter(v, INFINITY)))
+        return;
+    }
+  for (double v : {5e-324,
+                   2.2250738585072014e-308,
+                   1.7976931348623157e308,
+                   9007199254740992.0,
+                   9007199254740993.0,
+                   9007199254740991.0,
+                   1e15,
+                   1e16,
+                   1e17,
+                   1e21,
+                   1e22,
+                   1e23,
+                   123456789012345680.0,
+                   0.0001,
+                   0.001,
+                   0.00012,
+                   1e-5,
+                   100.0,
+                   1e5,
+                   123456.0})
+    if (!check(v) || !check(-v)) return;
+  for (int e = 0; e < 64; ++e)
+    if (!check(std::ldexp(1.0, e)) || !check(std::ldexp(1.0, -e)) ||
+        !check(std::ldexp(1.0, e) + 1) || !check(std::ldexp(3.0, e)))
+      return;
+  // Random bit patterns (every exponent) and random values of the usual magnitudes.
+  uint64_t s = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return s;
+  };
+  for (int k = 0; k < 1000000; ++k) {
+    const uint64_t bits = next();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (!check(v)) return;
+    const double u = static_cast<double>(next() >> 11) * 0x1p-53;  // [0, 1)
+    if (!check(u) || !check(u * 1000) || !check(std::round(u * 1e6)) || !check(u * 1e-3)) return;
+  }
 }
