@@ -46,6 +46,7 @@ class LorenzOrder {
   explicit LorenzOrder(Eigen::Index regions)
       : region_(static_cast<size_t>(regions)),
         key_(static_cast<size_t>(regions)),
+        sorted_(static_cast<size_t>(regions)),
         order_(static_cast<size_t>(regions)) {}
 
   // Orders the regions r with col[r] > 0 by col[r] * inv_region_total[r] and returns how many
@@ -97,23 +98,37 @@ class LorenzOrder {
       crowded = std::max(crowded, start_[b + 1]);
       start_[b + 1] += start_[b];
     }
-    for (size_t k = 0; k < count; ++k)  // start_[b] moves on to the start of bucket b + 1
-      order_[start_[(key_[k] - lo) >> shift]++] = static_cast<uint32_t>(k);
-    const auto key_then_position = [this](uint32_t a, uint32_t b) {
-      return key_[a] < key_[b] || (key_[a] == key_[b] && a < b);
-    };
+    for (size_t k = 0; k < count; ++k) {  // start_[b] moves on to the start of bucket b + 1
+      const uint32_t at = start_[(key_[k] - lo) >> shift]++;
+      order_[at] = static_cast<uint32_t>(k);
+      sorted_[at] = key_[k];
+    }
     if (crowded > kCrowded) {  // keys bunched in a narrow range: an insertion sort would crawl
+      const auto key_then_position = [this](uint32_t a, uint32_t b) {
+        return key_[a] < key_[b] || (key_[a] == key_[b] && a < b);
+      };
       for (size_t b = 0, begin = 0; b < buckets; begin = start_[b++])
         if (start_[b] - begin > 1)
           std::sort(order_.begin() + begin, order_.begin() + start_[b], key_then_position);
       return count;
     }
-    // Within a bucket order_ is in region order: the insertion sort keeps it for equal keys.
+    // Within a bucket the keys are in region order: the insertion sort keeps it for equal keys.
+    // Most keys are already in place (one comparison with the largest key so far).
+    uint64_t largest = sorted_[0];
     for (size_t k = 1; k < count; ++k) {
+      const uint64_t key = sorted_[k];
+      if (key >= largest) {
+        largest = key;
+        continue;
+      }
       const uint32_t item = order_[k];
-      const uint64_t key = key_[item];
       size_t j = k;
-      for (; j > 0 && key_[order_[j - 1]] > key; --j) order_[j] = order_[j - 1];
+      do {
+        sorted_[j] = sorted_[j - 1];
+        order_[j] = order_[j - 1];
+        --j;
+      } while (j > 0 && sorted_[j - 1] > key);
+      sorted_[j] = key;
       order_[j] = item;
     }
     return count;
@@ -133,6 +148,7 @@ class LorenzOrder {
 
   std::vector<uint32_t> region_;  // the regions with the industry, in region order
   std::vector<uint64_t> key_;     // their keys, as sortable bits
+  std::vector<uint64_t> sorted_;  // the keys along the curve
   std::vector<uint32_t> order_;   // positions in region_, along the curve
   std::vector<uint32_t> start_;   // bucket starts
 };
