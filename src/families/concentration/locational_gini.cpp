@@ -19,13 +19,6 @@ namespace agglo {
 
 namespace {
 
-// The regions that have an industry, in the order of its localisation curve: by key
-// x_ri / x_r. ascending (the LQ up to a factor of the industry). A comparison sort of ~1000 keys
-// per industry dominated the measure, so the keys are ordered in two steps: a counting sort into
-// about as many buckets as keys, by the leading bits of the key (the bits of a double, read as an
-// integer, are in the order of the doubles), then an insertion sort, which only has to order the
-// few keys that share a bucket. Equal keys keep the order of the regions, so the order, and the
-// Gini, do not depend on the threads.
 #if defined(__SSE2__)
 // For each 4-bit mask: the positions of its set bits, packed to the front, and how many.
 struct PackedPositions {
@@ -41,6 +34,14 @@ constexpr PackedPositions kPacked = [] {
 }();
 #endif
 
+// The regions that have an industry, in the order of its localisation curve: by key
+// x_ri / x_r. ascending (the LQ up to a factor of the industry). A comparison sort of ~1000 keys
+// per industry dominated the measure, so the keys are ordered in two steps: a counting sort into
+// about as many buckets as keys, by the leading bits of the key (the bits of a double, read as an
+// integer, are in the order of the doubles), then an insertion sort, which only has to order the
+// few keys that share a bucket. Equal keys keep the order of the regions, so the order, and the
+// Gini, do not depend on the threads. (The key is x_ri times 1 / x_r.: keys an ulp apart may swap
+// against a division, which moves the area by far less than its rounding.)
 class LorenzOrder {
  public:
   explicit LorenzOrder(Eigen::Index regions)
@@ -51,6 +52,7 @@ class LorenzOrder {
 
   // Orders the regions r with col[r] > 0 by col[r] * inv_region_total[r] and returns how many
   // there are; region(k) is the k-th. `share_with` is the sum of their regional shares.
+  // Regions are counted in 32 bits.
   size_t order(const double* col, const double* inv_region_total, const double* region_share,
                Eigen::Index regions, double& share_with) {
     // Branch-free: the zeros are scattered, a branch on them would be mispredicted.
@@ -84,7 +86,7 @@ class LorenzOrder {
     }
     share_with = share_sum;
     if (count < 2) {
-      order_[0] = 0;
+      if (count == 1) order_[0] = 0;
       return count;
     }
     // Bucket b holds the keys with (key - lo) >> shift == b: fewer buckets than keys.
@@ -177,7 +179,7 @@ Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, const ConcentrationTot
       const size_t count =
           lorenz.order(col, inv_region_total.data(), region_share.data(), n, share_with);
       // The regions without the industry come first on the curve: they leave A at 0 and only
-      // advance P.
+      // advance P, to the sum of their shares.
       double p_prev = share_total - share_with;
       double a_prev = 0, sum = 0;
       const double inv_total = 1 / total;
