@@ -1,7 +1,8 @@
 // Inequality workload on P1 (3200 regions x 1000 industries x 20 periods, in memory): Theil's
 // between/within decomposition of the regional totals of every period over 50 synthetic region
 // groups, group = (region_code - 10001) % 50, i.e. row % 50.
-// Data: $AGGLO_BENCH_DATA/p1/panel_f64.bin from the shared gen_p1.py.
+// Data: $AGGLO_BENCH_DATA/p1/panel_f64.bin from the shared gen_p1.py. P6: what
+// `agglo theil-decomposition --industry industry` does after the parse of the 10-period CSV.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -13,6 +14,8 @@
 #include "bench_data.hpp"
 #include "families/inequality/theil.hpp"
 #include "p1_panel.hpp"
+#include "p6_panel.hpp"
+#include "registry/regional_series.hpp"
 
 namespace {
 
@@ -75,8 +78,33 @@ void BM_P1_TheilDecomposition(benchmark::State& state) {
   }
 }
 
+// The regional totals of every period in one pass over the 12.8 M rows of the P6 panel, then
+// Theil's T decomposed over the groups (region_code - 10001) % 50 in each of the 10 periods.
+void BM_P6_TheilDecompositionFromPanel(benchmark::State& state) {
+  const auto& p6 = agglo::bench::p6_panel();
+  if (!p6.error.empty()) {
+    state.SkipWithError(p6.error.c_str());
+    return;
+  }
+  std::vector<int> group;
+  for (const auto& code : p6.panel.regions.names())
+    group.push_back((std::stoi(code) - 10001) % kGroups);
+  for (auto _ : state) {
+    const agglo::RegionalSeries s = agglo::regional_totals(p6.panel);
+    for (Eigen::Index p = 0; p < s.value.cols(); ++p) {
+      const Eigen::VectorXd x = s.value.col(p);
+      const auto d = agglo::inequality::theil_decomposition(x, group, kGroups,
+                                                            agglo::inequality::TheilIndex::T);
+      benchmark::DoNotOptimize(d.between.value);
+    }
+  }
+  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(p6.panel.size()),
+                                                benchmark::Counter::kIsIterationInvariantRate);
+}
+
 }  // namespace
 
+BENCHMARK(BM_P6_TheilDecompositionFromPanel)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_P1_TheilDecompositionFromPanel)
     ->Arg(0)
     ->Arg(1)

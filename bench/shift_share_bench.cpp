@@ -1,6 +1,7 @@
 // Shift-share of every region against the sum of all regions, classic (first -> last) and
 // dynamic (annual steps), on workload P1: 3200 regions x 1000 industries x 20 periods in memory
-// ($AGGLO_BENCH_DATA/p1/panel_f64.bin from the shared gen_p1.py).
+// ($AGGLO_BENCH_DATA/p1/panel_f64.bin from the shared gen_p1.py); and the series of
+// `agglo shift-share-dynamic --set-region 10001` read from the 10-period CSV (P6).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -11,6 +12,9 @@
 
 #include "bench_data.hpp"
 #include "families/shift_share/all_regions.hpp"
+#include "families/shift_share/dynamic_shift_share.hpp"
+#include "families/shift_share/focal_series.hpp"
+#include "p6_panel.hpp"
 
 namespace {
 
@@ -58,6 +62,27 @@ void BM_P1_ShiftShareAllRegions(benchmark::State& state) {
       benchmark::Counter(cells, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// What shift-share-dynamic does after the parse: the series of region 10001 and of the sum of
+// all regions over the 10 periods (one pass over the 12.8 M panel rows), then the annual steps.
+void BM_P6_ShiftShareDynamicFromPanel(benchmark::State& state) {
+  const auto& p6 = agglo::bench::p6_panel();
+  if (!p6.error.empty()) {
+    state.SkipWithError(p6.error.c_str());
+    return;
+  }
+  const auto periods = p6.panel.sorted_periods();
+  for (auto _ : state) {
+    const auto s = agglo::focal_series(p6.panel, "10001", std::nullopt, periods);
+    const auto d =
+        agglo::shift_share_dynamic(agglo::ShiftShareMethod::Dunn, s.region, s.reference,
+                                   agglo::GerfinAggregation::Mean, agglo::ZeroBase::Absolute);
+    benchmark::DoNotOptimize(d.total);
+  }
+  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(p6.panel.size()),
+                                                benchmark::Counter::kIsIterationInvariantRate);
+}
+
 }  // namespace
 
+BENCHMARK(BM_P6_ShiftShareDynamicFromPanel)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_P1_ShiftShareAllRegions)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -41,44 +41,46 @@ Eigen::Index RegionalSeries::period_index(const std::string& label) const {
   return -1;
 }
 
-namespace {
-
-// A region x industry [x period] table: the regional value is the sum over the industries (an
-// NA cell makes that region's total NA). Read through the panel reader (the fast path for large
-// files).
-RegionalSeries regional_totals(const Invocation& inv, const std::string& role) {
-  const Panel panel = inv.panel(role);
+// One pass over the panel's rows into a regions x periods array of sums (no per-period matrix).
+RegionalSeries regional_totals(const Panel& panel) {
   RegionalSeries s;
   s.source = panel.source;
   s.regions = panel.regions.names();
   const auto order = panel.sorted_periods();
-  std::vector<Eigen::Index> column_of(panel.periods.size());
+  const auto nr = static_cast<Eigen::Index>(s.regions.size());
+  // Cell of (region r, period p) in the column-major regions x periods arrays: first[p] + r.
+  std::vector<Eigen::Index> first(panel.periods.size());
   for (size_t k = 0; k < order.size(); ++k) {
     s.periods.push_back(panel.has_period_column ? panel.periods.name(order[k]) : std::string());
-    column_of[order[k]] = static_cast<Eigen::Index>(k);
+    first[order[k]] = static_cast<Eigen::Index>(k) * nr;
   }
-  const auto nr = static_cast<Eigen::Index>(s.regions.size());
   const auto np = static_cast<Eigen::Index>(s.periods.size());
-  s.value = Eigen::MatrixXd::Constant(nr, np, NA);
-  Eigen::MatrixXi rows = Eigen::MatrixXi::Zero(nr, np);
-  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(nr, np);
-  for (size_t k = 0; k < panel.size(); ++k) {
-    const auto r = static_cast<Eigen::Index>(panel.region[k]);
-    const auto p = column_of[panel.period[k]];
-    sum(r, p) += panel.value[k];  // NaN propagates: an NA cell leaves the total NA
-    rows(r, p) += 1;
+  s.value = Eigen::MatrixXd::Zero(nr, np);
+  std::vector<unsigned char> has_row(static_cast<size_t>(nr * np), 0);
+  double* sum = s.value.data();
+  const Panel::Id* row_region = panel.region.data();
+  const Panel::Id* row_period = panel.period.data();
+  const double* row_value = panel.value.data();
+  // Rows of one region and period usually follow each other (a region's industries): their sum
+  // runs in a register and is stored once per run, which keeps the order of the additions (the
+  // same bits as adding row by row into the array) without a store-to-load chain per row.
+  const size_t n = panel.size();
+  size_t k = 0;
+  while (k < n) {
+    const Eigen::Index cell = first[row_period[k]] + row_region[k];
+    has_row[static_cast<size_t>(cell)] = 1;
+    double run = sum[cell] + row_value[k];  // NaN propagates: an NA cell leaves the total NA
+    for (++k; k < n && first[row_period[k]] + row_region[k] == cell; ++k) run += row_value[k];
+    sum[cell] = run;
   }
-  for (Eigen::Index r = 0; r < nr; ++r)
-    for (Eigen::Index p = 0; p < np; ++p)
-      if (rows(r, p) > 0) s.value(r, p) = sum(r, p);
+  for (size_t cell = 0; cell < has_row.size(); ++cell)
+    if (!has_row[cell]) sum[cell] = NA;
   return s;
 }
 
-}  // namespace
-
 RegionalSeries read_regional_series(const Invocation& inv, const std::string& role,
                                     bool with_weight) {
-  if (!with_weight && inv.column_given("industry")) return regional_totals(inv, role);
+  if (!with_weight && inv.column_given("industry")) return regional_totals(inv.panel(role));
   const TextTable& t = inv.table(role);
   const size_t rc = t.column(inv.column("region"));
   const size_t vc = t.column(inv.column("value"));

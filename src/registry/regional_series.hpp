@@ -23,6 +23,10 @@ struct RegionalSeries {
   Eigen::Index period_index(const std::string& label) const;  // -1 when absent
 };
 
+// The regional value of a region x industry [x period] panel: the sum over the industries of each
+// region and period (an NA cell makes the total NA; a region without rows in a period is NA).
+RegionalSeries regional_totals(const Panel& panel);
+
 // Reads the column roles region, value, [period] and, when `with_weight`, weight of `role`.
 // A region x period given twice is a positioned error. When the industry column is named
 // (--industry COL) the table is a region x industry [x period] panel and the regional value is

@@ -2,7 +2,13 @@
 // value is the sum over the industries, and the result equals that of the totals table.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
 #include "core/test_helpers.hpp"
+#include "registry/regional_series.hpp"
 #include "registry/registry.hpp"
 
 using namespace agglo;
@@ -54,4 +60,45 @@ TEST(InequalityOnPanels, NaCellMakesTheRegionalTotalNa) {
   bool warned = false;
   for (const auto& w : r.warnings) warned = warned || w.find("A") != std::string::npos;
   EXPECT_TRUE(warned);
+}
+
+// The totals come from one pass over the rows, a region's rows summed in a register while they
+// follow each other: the same bits as adding row by row, whatever the row order.
+TEST(InequalityOnPanels, RegionalTotalsEqualRowByRowSums) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> value(0.0, 1.0);
+  Panel p;
+  p.has_period_column = true;
+  for (const char* year : {"2002", "2001"}) p.periods.intern(year);  // first seen != chronological
+  // Region r2 has no row in 2001; r1's rows in 2002 come in two runs; r3 has an NA cell in 2001.
+  const std::vector<std::pair<int, const char*>> runs = {{0, "2002"}, {1, "2002"}, {2, "2002"},
+                                                         {1, "2002"}, {0, "2001"}, {1, "2001"},
+                                                         {3, "2001"}, {3, "2002"}};
+  int64_t line = 2;
+  for (const auto& [r, year] : runs)
+    for (int i = 0; i < 7; ++i)
+      p.push(p.regions.intern(fmt::format("r{}", r)), p.industries.intern(fmt::format("i{}", i)),
+             *p.periods.find(year), value(rng), line++);
+  p.value[p.size() - 10] = NA;  // r3, 2001
+  const RegionalSeries s = regional_totals(p);
+  ASSERT_EQ(s.periods, (std::vector<std::string>{"2001", "2002"}));
+  ASSERT_EQ(s.regions, (std::vector<std::string>{"r0", "r1", "r2", "r3"}));
+  for (Eigen::Index r = 0; r < 4; ++r)
+    for (Eigen::Index t = 0; t < 2; ++t) {
+      double sum = 0;
+      bool any = false;
+      for (size_t k = 0; k < p.size(); ++k)
+        if (p.region[k] == static_cast<Panel::Id>(r) &&
+            p.periods.name(p.period[k]) == s.periods[t]) {
+          sum += p.value[k];
+          any = true;
+        }
+      if (!any || std::isnan(sum))
+        EXPECT_TRUE(std::isnan(s.value(r, t))) << r << " " << t;
+      else
+        EXPECT_EQ(s.value(r, t), sum) << r << " " << t;
+    }
+  EXPECT_TRUE(std::isnan(s.value(2, 0)));  // no row: NA
+  EXPECT_TRUE(std::isnan(s.value(3, 0)));  // an NA cell: NA
+  EXPECT_FALSE(std::isnan(s.value(1, 1)));
 }
