@@ -225,26 +225,94 @@ void write_csv(const Table& t, std::ostream& out) {
     head.push('\n');
     out.write(head.data(), static_cast<std::streamsize>(head.size()));
   }
-  std::vector<CellWriter> cols(t.cols());
+  // How each column is written. Labels of encoded columns are quoted once, into 16-byte slots
+  // when they all fit (copied with one fixed-size move); a row's room is reserved once.
+  enum class Kind { Number, ShortLabel, Label, Plain };
+  struct CsvColumn {
+    Kind kind = Kind::Number;
+    const Column* col = nullptr;
+    std::vector<char> slots;          // ShortLabel: 16 bytes per label
+    std::vector<uint8_t> lengths;     // ShortLabel: the quoted label's length
+    std::vector<std::string> quoted;  // Label: per label
+  };
+  std::vector<CsvColumn> cols(t.cols());
+  size_t row_room = t.cols() + 1;  // separators and newline
+  bool any_plain = false;
   for (size_t c = 0; c < t.cols(); ++c) {
-    cols[c].col = &t.columns()[c];
-    if (cols[c].col->type == ColumnType::Text && cols[c].col->text.is_encoded())
-      for (const auto& label : cols[c].col->text.labels())
-        cols[c].label_text.push_back(csv_quote(label));
+    CsvColumn& w = cols[c];
+    w.col = &t.columns()[c];
+    if (w.col->type == ColumnType::Number) {
+      row_room += kMaxNumberChars;
+      continue;
+    }
+    if (!w.col->text.is_encoded()) {
+      w.kind = Kind::Plain;
+      any_plain = true;
+      continue;
+    }
+    size_t longest = 0;
+    for (const auto& label : w.col->text.labels()) {
+      w.quoted.push_back(csv_quote(label));
+      longest = std::max(longest, w.quoted.back().size());
+    }
+    if (longest <= 16) {
+      w.kind = Kind::ShortLabel;
+      w.slots.assign(16 * w.quoted.size(), ' ');
+      for (size_t k = 0; k < w.quoted.size(); ++k) {
+        std::memcpy(w.slots.data() + 16 * k, w.quoted[k].data(), w.quoted[k].size());
+        w.lengths.push_back(static_cast<uint8_t>(w.quoted[k].size()));
+      }
+      row_room += 16;
+    } else {
+      w.kind = Kind::Label;
+      row_room += longest;
+    }
   }
   write_row_blocks(out, t.rows(), [&](OutBuf& buf, size_t begin, size_t end) {
     for (size_t r = begin; r < end; ++r) {
+      size_t room = row_room;
+      if (any_plain)  // a quoted field is at most twice as long plus the quotes
+        for (const CsvColumn& w : cols)
+          if (w.kind == Kind::Plain) room += 2 * w.col->text[r].size() + 2;
+      char* p = buf.room(room);
       for (size_t c = 0; c < cols.size(); ++c) {
-        if (c) buf.push(',');
-        const CellWriter& w = cols[c];
-        if (w.col->type == ColumnType::Number)
-          buf.commit(format_number_to(buf.room(kMaxNumberChars), w.col->number[r]));
-        else if (!w.label_text.empty())
-          buf.append(w.label_text[w.col->text.codes()[r]]);
-        else
-          append_csv_field(buf, w.col->text[r]);
+        if (c) *p++ = ',';
+        const CsvColumn& w = cols[c];
+        switch (w.kind) {
+          case Kind::Number:
+            p = format_number_to(p, w.col->number[r]);
+            break;
+          case Kind::ShortLabel: {
+            const TextValues::Code k = w.col->text.codes()[r];
+            std::memcpy(p, w.slots.data() + 16 * static_cast<size_t>(k), 16);
+            p += w.lengths[k];
+            break;
+          }
+          case Kind::Label: {
+            const std::string& q = w.quoted[w.col->text.codes()[r]];
+            std::memcpy(p, q.data(), q.size());
+            p += q.size();
+            break;
+          }
+          case Kind::Plain: {
+            const std::string& v = w.col->text[r];
+            if (!csv_needs_quotes(v)) {
+              std::memcpy(p, v.data(), v.size());
+              p += v.size();
+            } else {
+              *p++ = '"';
+              for (char ch : v) {
+                if (ch == '"') *p++ = '"';
+                *p++ = ch;
+              }
+              *p++ = '"';
+            }
+            break;
+          }
+        }
       }
-      buf.push('\n');
+      *p++ = '\n';
+      buf.commit(p);
     }
   });
 }

@@ -10,8 +10,25 @@ namespace agglo {
 
 namespace {
 
+// The rows of every period, in input order: rows[offset[id] .. offset[id + 1]) are those of
+// period id (one counting-sort pass instead of a pass over the table per period).
+struct PeriodRows {
+  std::vector<size_t> offset, rows;
+};
+
+PeriodRows rows_by_period(const Panel& all) {
+  PeriodRows g;
+  g.offset.assign(all.periods.size() + 1, 0);
+  for (const Panel::Id p : all.period) ++g.offset[p + 1];
+  for (size_t id = 0; id < all.periods.size(); ++id) g.offset[id + 1] += g.offset[id];
+  std::vector<size_t> next(g.offset.begin(), g.offset.end() - 1);
+  g.rows.resize(all.size());
+  for (size_t k = 0; k < all.size(); ++k) g.rows[next[all.period[k]]++] = k;
+  return g;
+}
+
 // The rows of one period, with the panel's labels (codes keep their ids).
-std::shared_ptr<const Panel> period_rows(const Panel& all, Panel::Id period) {
+std::shared_ptr<const Panel> period_rows(const Panel& all, const PeriodRows& g, Panel::Id period) {
   auto p = std::make_shared<Panel>();
   p->regions = all.regions;
   p->industries = all.industries;
@@ -20,12 +37,19 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, Panel::Id period) {
   p->has_period_column = all.has_period_column;
   p->value_name = all.value_name;
   p->value_column = all.value_column;
-  size_t n = 0;
-  for (size_t k = 0; k < all.size(); ++k) n += all.period[k] == period;
-  p->reserve(n);
-  for (size_t k = 0; k < all.size(); ++k)
-    if (all.period[k] == period)
-      p->push(all.region[k], all.industry[k], period, all.value[k], all.line[k]);
+  const size_t begin = g.offset[period], n = g.offset[period + 1] - begin;
+  p->region.resize(n);
+  p->industry.resize(n);
+  p->period.assign(n, period);
+  p->value.resize(n);
+  p->line.resize(n);
+  for (size_t j = 0; j < n; ++j) {
+    const size_t k = g.rows[begin + j];
+    p->region[j] = all.region[k];
+    p->industry[j] = all.industry[k];
+    p->value[j] = all.value[k];
+    p->line[j] = all.line[k];
+  }
   return p;
 }
 
@@ -42,6 +66,7 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     inputs["table"].panel = read;
     return spec.kernel(inv.with(inv.params(), std::move(inputs)));
   }
+  const PeriodRows by_period = rows_by_period(panel);
   Results all;
   // Per output: the periods it came out for, and its table in each.
   struct Parts {
@@ -55,7 +80,7 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     nlohmann::json params = inv.params();
     params["period"] = label;
     auto inputs = inv.inputs();
-    inputs["table"].panel = period_rows(panel, id);
+    inputs["table"].panel = period_rows(panel, by_period, id);
     Results part = spec.kernel(inv.with(params, std::move(inputs)));
     for (const auto& w : part.warnings)
       all.warnings.push_back(fmt::format("period {}: {}", label, w));
