@@ -20,9 +20,10 @@ void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& tota
   if (lq.rows() != n || lq.cols() != industries) lq.resize(n, industries);
   const double* region_total = totals.region_total.data();
   const double total = totals.grand_total;
-  // The smallest regional total in magnitude: when even its product with an industry's total is
-  // not 0, no denominator of that industry is, and the column needs no test per cell (the plain
-  // arithmetic loop vectorises). Columns go to the threads in chunks as they come free.
+  // The smallest regional total in magnitude: when its product with an industry's total is
+  // positive (not 0, not NaN), no denominator of that industry is 0, and the column needs no test
+  // per cell (the plain arithmetic loop vectorises). Columns go to the threads in chunks as they
+  // come free.
   const double smallest_region = n > 0 ? totals.region_total.cwiseAbs().minCoeff() : 0.0;
 #pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < industries; ++i) {
@@ -31,7 +32,7 @@ void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& tota
     const double industry_total = totals.industry_total(i);
     const bool has_na = totals.industry_has_na(i);
     if (method == LqMethod::Multiplicative) {
-      if (!has_na && smallest_region * std::abs(industry_total) != 0) {
+      if (!has_na && smallest_region * std::abs(industry_total) > 0) {
         for (Eigen::Index r = 0; r < n; ++r)
           out[r] = (col[r] * total) / (region_total[r] * industry_total);
         continue;
