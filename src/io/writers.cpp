@@ -7,6 +7,7 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -75,10 +76,19 @@ void write_row_blocks(std::ostream& out, size_t n, const Format& format) {
     }
     return;
   }
+  // Two sets of batch buffers: while one batch is written (on its own thread, in order), the
+  // next is formatted into the other set.
   const size_t batch = 8 * threads;
-  std::vector<OutBuf> bufs(std::min(batch, blocks));
-  for (size_t first = 0; first < blocks; first += batch) {
+  std::vector<OutBuf> sets[2];
+  std::future<void> writing;  // the write of the previous batch
+  auto write_set = [&out](const std::vector<OutBuf>* set, size_t count) {
+    for (size_t k = 0; k < count; ++k)
+      out.write((*set)[k].data(), static_cast<std::streamsize>((*set)[k].size()));
+  };
+  for (size_t first = 0, i = 0; first < blocks; first += batch, ++i) {
     const size_t count = std::min(batch, blocks - first);
+    std::vector<OutBuf>& bufs = sets[i % 2];
+    bufs.resize(std::max(bufs.size(), count));
     std::exception_ptr error;
 #pragma omp parallel for schedule(dynamic, 1)
     for (size_t k = 0; k < count; ++k) {
@@ -91,10 +101,11 @@ void write_row_blocks(std::ostream& out, size_t n, const Format& format) {
         if (!error) error = std::current_exception();
       }
     }
+    if (writing.valid()) writing.get();  // the other set is free again, the order kept
     if (error) std::rethrow_exception(error);
-    for (size_t k = 0; k < count; ++k)
-      out.write(bufs[k].data(), static_cast<std::streamsize>(bufs[k].size()));
+    writing = std::async(std::launch::async, write_set, &bufs, count);
   }
+  if (writing.valid()) writing.get();
 }
 
 // ---- CSV ----
