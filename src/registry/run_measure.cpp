@@ -1,5 +1,6 @@
 // Running a measure for the faces: once, or once per period of the table.
 #include <algorithm>
+#include <exception>
 
 #include <fmt/format.h>
 
@@ -75,22 +76,40 @@ Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
     std::vector<Table> tables;
   };
   std::vector<Parts> parts;
-  for (const Panel::Id id : ids) {
-    const std::string label = panel.periods.name(id);
-    nlohmann::json params = inv.params();
-    params["period"] = label;
-    auto inputs = inv.inputs();
-    inputs["table"].panel = period_rows(panel, by_period, id);
-    Results part = spec.kernel(inv.with(params, std::move(inputs)));
+  // The periods are independent: their kernels run side by side (each on its own rows and
+  // Invocation; a kernel's own parallel loops then run in one thread). Results are collected
+  // in period order, and the first period's error in that order is the one thrown, as when
+  // they ran one after another.
+  const size_t n = ids.size();
+  std::vector<Results> results(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::vector<std::string> labels(n);
+  for (size_t i = 0; i < n; ++i) labels[i] = panel.periods.name(ids[i]);
+#pragma omp parallel for schedule(dynamic, 1)
+  for (size_t i = 0; i < n; ++i) {
+    try {
+      nlohmann::json params = inv.params();
+      params["period"] = labels[i];
+      auto inputs = inv.inputs();
+      inputs["table"].panel = period_rows(panel, by_period, ids[i]);
+      results[i] = spec.kernel(inv.with(params, std::move(inputs)));
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    Results& part = results[i];
     for (const auto& w : part.warnings)
-      all.warnings.push_back(fmt::format("period {}: {}", label, w));
+      all.warnings.push_back(fmt::format("period {}: {}", labels[i], w));
     for (auto& [name, table] : part.outputs) {
       auto it = std::find_if(parts.begin(), parts.end(),
                              [&](const Parts& p) { return p.output == name; });
       if (it == parts.end()) it = parts.insert(parts.end(), Parts{name, {}, {}});
-      it->periods.push_back(label);
+      it->periods.push_back(labels[i]);
       it->tables.push_back(std::move(table));
     }
+    part = Results();
   }
   // Encoded label columns (regions, industries) stack without copying a string.
   for (auto& p : parts) {
