@@ -46,17 +46,22 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// kLowBytes[n] keeps the low n bytes of a 64-bit word (n = 1..8).
+constexpr uint64_t kLowBytes[9] = {0,           0xFF,         0xFFFF,         0xFFFFFF,
+                                   0xFFFFFFFF,  0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+                                   ~uint64_t{0}};
+
 // Interns codes; codes of up to 8 bytes are keyed by their bytes in an open-addressing table.
 class Interner {
  public:
   Interner() : keys_(1024, 0), ids_(1024, 0) {}
 
-  uint32_t intern(const char* p, size_t n, const char* end) {
+  [[gnu::always_inline]] uint32_t intern(const char* p, size_t n, const char* end) {
     if (n > 0 && n <= 8) {
       uint64_t key = 0;
       if (p + 8 <= end) {
         std::memcpy(&key, p, 8);
-        if (n < 8) key &= (uint64_t{1} << (8 * n)) - 1;
+        key &= kLowBytes[n];
       } else {
         std::memcpy(&key, p, n);
       }
@@ -115,10 +120,10 @@ class Interner {
 struct Chunk {
   const char* begin;
   const char* end;
-  size_t first_row = 0;  // where this chunk's rows go in the panel arrays
-  size_t rows = 0;       // rows written
+  size_t first_row = 0;    // where this chunk's rows go in the panel arrays
+  size_t rows = 0;         // rows written
+  int64_t first_line = 0;  // source line of the chunk's first byte
   Interner regions, industries, periods;
-  int64_t newlines = 0;
   bool ok = true;
 };
 
@@ -130,7 +135,9 @@ void allocate(PanelColumn<T>& v, size_t n) {
   v.resize(n);  // uninitialised: the parsing threads touch their own parts first
 }
 
-inline void trim(const char*& b, const char*& e) {
+[[gnu::always_inline]] inline void trim(const char*& b, const char*& e) {
+  if (b<e&& static_cast<unsigned char>(*b)> ' ' && static_cast<unsigned char>(e[-1]) > ' ')
+    return;  // the common case: nothing to trim
   while (b < e && (*b == ' ' || *b == '\t')) ++b;
   while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) --e;
 }
@@ -190,6 +197,29 @@ inline uint64_t separators(const char* p, char a, char b, uint64_t& quotes) {
 #endif
 }
 
+// Number of '\n' bytes in [b, e). SSE2: each compare gives 0xFF (= -1) per newline byte, so
+// subtracting it counts per byte lane; the lanes are summed (psadbw) before they can overflow.
+size_t count_newlines(const char* b, const char* e) {
+  size_t n = 0;
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  while (e - b >= 16) {
+    __m128i lanes = zero;
+    const char* stop = b + std::min<ptrdiff_t>((e - b) / 16, 255) * 16;
+    for (; b < stop; b += 16)
+      lanes = _mm_sub_epi8(
+          lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b)), nl));
+    const __m128i sums = _mm_sad_epu8(lanes, zero);
+    n += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; b < e; ++b) n += *b == '\n';
+  return n;
+}
+
+constexpr size_t kMaxFastColumns = 64;  // wider files go to the general reader
+
 void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, const PanelCheck& check,
                  const char* file_end, Panel& out) {
   uint32_t* region = out.region.data() + c.first_row;
@@ -197,20 +227,22 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   uint32_t* period = out.period.data() + c.first_row;
   double* value = out.value.data() + c.first_row;
   int64_t* line_out = out.line.data() + c.first_row;
-  std::vector<const char*> fstart(L.columns + 1), fend(L.columns + 1);
+  const char* fstart[kMaxFastColumns];
+  const char* fend[kMaxFastColumns];
   size_t field = 0, row = 0;
   const char* start = c.begin;
-  int64_t line = 0;
-  auto code = [&](size_t k, Interner& in) {
+  int64_t line = c.first_line;
+  const size_t last_field = L.columns - 1;
+  const auto code = [&](size_t k, Interner & in) __attribute__((always_inline)) {
     const char* b = fstart[k];
     const char* e = fend[k];
     trim(b, e);
     return in.intern(b, static_cast<size_t>(e - b), file_end);
   };
-  auto finish_row = [&](const char* nl) -> bool {
-    if (field == 0 && (nl == start || (nl == start + 1 && *start == '\r')))
-      return true;  // blank line
-    if (field + 1 != L.columns) return false;
+  const auto finish_row = [&](const char* nl) __attribute__((always_inline))->bool {
+    if (field != last_field) {
+      return field == 0 && (nl == start || (nl == start + 1 && *start == '\r'));  // blank line
+    }
     fstart[field] = start;
     fend[field] = nl;
     double v;
@@ -220,7 +252,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
     industry[row] = code(L.industry, c.industries);
     period[row] = L.period ? code(*L.period, c.periods) : 0;
     value[row] = v;
-    line_out[row] = line;  // chunk-relative; made absolute after the merge
+    line_out[row] = line;
     ++row;
     return true;
   };
@@ -258,7 +290,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
         field = 0;
         start = s + 1;
       } else {
-        if (field + 1 >= L.columns) {
+        if (field == last_field) {
           c.ok = false;
           return;
         }
@@ -272,7 +304,6 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   }
   if (start < c.end && !finish_row(c.end)) c.ok = false;  // last row without a newline
   c.rows = row;
-  c.newlines = line;
 }
 
 }  // namespace
@@ -280,7 +311,8 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
 std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& options,
                                      const FastPanelLayout& L, const PanelCheck& check,
                                      const std::string& /*value_name*/) {
-  if (L.delimiter == '\n' || L.delimiter == '"') return std::nullopt;
+  if (L.delimiter == '\n' || L.delimiter == '"' || L.columns < 2 || L.columns > kMaxFastColumns)
+    return std::nullopt;
   MappedFile file(path);
   if (!file.data() || L.body_offset >= file.size()) return std::nullopt;
   const char* body = file.data() + L.body_offset;
@@ -301,24 +333,22 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
     }
     cut = c.end;
   }
-  // Rows per chunk are at most its newlines + 1: size the panel once, then fill it in parallel.
+  // Newlines per chunk bound its rows: size the panel once, then fill it in parallel.
   std::vector<size_t> bound(chunks.size());
 #pragma omp parallel for schedule(static, 1)
   for (int k = 0; k < threads; ++k) {
     Chunk& c = chunks[static_cast<size_t>(k)];
-    size_t n = 1;
-    for (const char* q = c.begin; q < c.end;) {
-      const void* nl = std::memchr(q, '\n', static_cast<size_t>(c.end - q));
-      if (!nl) break;
-      ++n;
-      q = static_cast<const char*>(nl) + 1;
-    }
-    bound[static_cast<size_t>(k)] = n;
+    bound[static_cast<size_t>(k)] = count_newlines(c.begin, c.end);
   }
+  // Chunks but the last end at a newline, so their rows are at most their newlines; the last
+  // may hold one more row without a final newline.
   size_t total = 0;
+  int64_t line = L.body_line;
   for (size_t k = 0; k < chunks.size(); ++k) {
     chunks[k].first_row = total;
-    total += bound[k];
+    chunks[k].first_line = line;
+    total += bound[k] + (k + 1 == chunks.size() ? 1 : 0);
+    line += static_cast<int64_t>(bound[k]);
   }
   Panel panel;
   panel.source = path;
@@ -337,24 +367,28 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
   // Merge: global labels in first-seen order (chunk by chunk, as a sequential read would give).
   if (!L.period) panel.periods.intern("");
   std::vector<std::vector<uint32_t>> rmap(chunks.size()), imap(chunks.size()), pmap(chunks.size());
-  std::vector<int64_t> line_offset(chunks.size() + 1, L.body_line);
   for (size_t k = 0; k < chunks.size(); ++k) {
     for (const auto& n : chunks[k].regions.names()) rmap[k].push_back(panel.regions.intern(n));
     for (const auto& n : chunks[k].industries.names())
       imap[k].push_back(panel.industries.intern(n));
     for (const auto& n : chunks[k].periods.names()) pmap[k].push_back(panel.periods.intern(n));
-    line_offset[k + 1] = line_offset[k] + chunks[k].newlines;
   }
-#pragma omp parallel for schedule(static, 1)
-  for (int kk = 0; kk < threads; ++kk) {
-    const size_t k = static_cast<size_t>(kk);
+  // Chunk-local ids to global ones; a map that is the identity (always chunk 0's) is skipped.
+  const auto identity = [](const std::vector<uint32_t>& m) {
+    for (size_t i = 0; i < m.size(); ++i)
+      if (m[i] != i) return false;
+    return true;
+  };
+  const auto remap = [](PanelColumn<uint32_t>& ids, size_t from, size_t n,
+                        const std::vector<uint32_t>& map) {
+#pragma omp parallel for schedule(static)
+    for (size_t r = from; r < from + n; ++r) ids[r] = map[ids[r]];
+  };
+  for (size_t k = 0; k < chunks.size(); ++k) {
     const Chunk& c = chunks[k];
-    for (size_t r = c.first_row; r < c.first_row + c.rows; ++r) {
-      panel.region[r] = rmap[k][panel.region[r]];
-      panel.industry[r] = imap[k][panel.industry[r]];
-      if (L.period) panel.period[r] = pmap[k][panel.period[r]];
-      panel.line[r] += line_offset[k];
-    }
+    if (!identity(rmap[k])) remap(panel.region, c.first_row, c.rows, rmap[k]);
+    if (!identity(imap[k])) remap(panel.industry, c.first_row, c.rows, imap[k]);
+    if (L.period && !identity(pmap[k])) remap(panel.period, c.first_row, c.rows, pmap[k]);
   }
   // Close the gaps left by blank lines and a missing final newline.
   size_t filled = chunks[0].rows;
