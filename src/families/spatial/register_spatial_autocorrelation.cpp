@@ -68,7 +68,9 @@ OptionSpec seed_option() {
   return {.name = "seed",
           .type = OptionType::Integer,
           .default_value = 12345,
-          .doc = "seed of the random streams (one stream per region or permutation)"};
+          .doc =
+              "seed of the random streams (one stream per permutation; the same result whatever "
+              "the thread count)"};
 }
 
 // The data and the untransformed weights on the same regions.
