@@ -64,7 +64,7 @@ class OutBuf {
 // is done does not wait on a busy one more than once per batch).
 template <class Format>
 void write_row_blocks(std::ostream& out, size_t n, const Format& format) {
-  constexpr size_t kBlockRows = 1 << 14;
+  constexpr size_t kBlockRows = 1 << 13;
   const size_t blocks = (n + kBlockRows - 1) / kBlockRows;
   const auto threads = static_cast<size_t>(std::max(1, omp_get_max_threads()));
   if (blocks <= 1 || threads == 1) {
@@ -78,7 +78,7 @@ void write_row_blocks(std::ostream& out, size_t n, const Format& format) {
   }
   // Two sets of batch buffers: while one batch is written (on its own thread, in order), the
   // next is formatted into the other set.
-  const size_t batch = 8 * threads;
+  const size_t batch = 4 * threads;
   std::vector<OutBuf> sets[2];
   std::future<void> writing;  // the write of the previous batch
   auto write_set = [&out](const std::vector<OutBuf>* set, size_t count) {
