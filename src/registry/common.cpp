@@ -54,6 +54,7 @@ Table cell_table(const std::vector<std::string>& rows, const std::vector<std::st
   const size_t n = cells.row.size();
   std::vector<TextValues::Code> r_out(n), c_out(n);
   std::vector<double> v_out(n);
+#pragma omp parallel for schedule(static) if (n > 200000)
   for (size_t k = 0; k < n; ++k) {
     r_out[k] = static_cast<TextValues::Code>(cells.row[k]);
     c_out[k] = static_cast<TextValues::Code>(cells.col[k]);
