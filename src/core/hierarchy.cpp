@@ -97,7 +97,8 @@ Panel aggregate(const Panel& panel, const Hierarchy& h, PanelAxis axis, int dept
                                out.periods.intern(panel.periods.name(panel.period[k])));
     auto [it, fresh] = cell.emplace(key, out.size());
     if (fresh)
-      out.push(std::get<0>(key), std::get<1>(key), std::get<2>(key), panel.value[k], panel.line[k]);
+      out.push(std::get<0>(key), std::get<1>(key), std::get<2>(key), panel.value[k],
+               panel.source_line(k));
     else
       out.value[it->second] += panel.value[k];
   }

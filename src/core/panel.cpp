@@ -13,15 +13,20 @@ void Panel::reserve(size_t n) {
   industry.reserve(n);
   period.reserve(n);
   value.reserve(n);
-  line.reserve(n);
+  lines.reserve(n);
 }
 
 void Panel::push(Id r, Id i, Id p, double v, int64_t src_line) {
   region.push_back(r);
   industry.push_back(i);
   period.push_back(p);
+  if (lines.size() != value.size()) {  // implicit lines so far: spell them out first
+    lines.resize(value.size());
+    for (size_t k = 0; k < lines.size(); ++k)
+      lines[k] = first_line > 0 ? first_line + static_cast<int64_t>(k) : 0;
+  }
   value.push_back(v);
-  line.push_back(src_line);
+  lines.push_back(src_line);
 }
 
 static std::optional<double> as_number(const std::string& s) {
@@ -105,14 +110,14 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) con
       int64_t first = 0;
       for (size_t j = 0; j < k; ++j)
         if (period[j] == period_id && region[j] == region[k] && industry[j] == industry[k]) {
-          first = line[j];
+          first = source_line(j);
           break;
         }
       std::string what = "duplicate row for region \"" + regions.name(region[k]) +
                          "\", industry \"" + industries.name(industry[k]) + "\"";
       if (has_period_column) what += ", period \"" + periods.name(period_id) + "\"";
       if (first > 0) what += " (first given on line " + std::to_string(first) + ")";
-      throw Error(SourcePos{source, line[k], 0}, what);
+      throw Error(SourcePos{source, source_line(k), 0}, what);
     }
     seen[cell] = 1;
     m.values(r, c) = value[k];

@@ -46,12 +46,19 @@ class Panel {
   PanelColumn<Id> industry;
   PanelColumn<Id> period;
   PanelColumn<double> value;  // NaN = NA (suppressed or missing)
-  PanelColumn<int64_t> line;  // source line of each row (0 when unknown)
-  std::string source;         // file name or dataset for error messages
-  std::string value_name;     // the value column's header, for error messages
-  int64_t value_column = 0;   // its 1-based position in the source (0 when unknown)
+  // Source lines, for positioned errors: one per row, or none when the rows sit on consecutive
+  // lines from `first_line` on (the fast reader's case; saves 8 bytes a row). 0 = unknown.
+  PanelColumn<int64_t> lines;
+  int64_t first_line = 0;
+  std::string source;        // file name or dataset for error messages
+  std::string value_name;    // the value column's header, for error messages
+  int64_t value_column = 0;  // its 1-based position in the source (0 when unknown)
 
   size_t size() const { return value.size(); }
+  int64_t source_line(size_t k) const {
+    if (!lines.empty()) return lines[k];
+    return first_line > 0 ? first_line + static_cast<int64_t>(k) : 0;
+  }
   void reserve(size_t n);
   void push(Id r, Id i, Id p, double v, int64_t src_line);
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <unordered_map>
 
 #ifdef __SSE2__
@@ -123,6 +124,7 @@ struct Chunk {
   size_t first_row = 0;    // where this chunk's rows go in the panel arrays
   size_t rows = 0;         // rows written
   int64_t first_line = 0;  // source line of the chunk's first byte
+  bool blank_seen = false, row_after_blank = false;
   Interner regions, industries, periods;
   bool ok = true;
 };
@@ -226,7 +228,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   uint32_t* industry = out.industry.data() + c.first_row;
   uint32_t* period = out.period.data() + c.first_row;
   double* value = out.value.data() + c.first_row;
-  int64_t* line_out = out.line.data() + c.first_row;
+  int64_t* line_out = out.lines.empty() ? nullptr : out.lines.data() + c.first_row;
   const char* fstart[kMaxFastColumns];
   const char* fend[kMaxFastColumns];
   size_t field = 0, row = 0;
@@ -241,8 +243,11 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   };
   const auto finish_row = [&](const char* nl) __attribute__((always_inline))->bool {
     if (field != last_field) {
-      return field == 0 && (nl == start || (nl == start + 1 && *start == '\r'));  // blank line
+      const bool blank = field == 0 && (nl == start || (nl == start + 1 && *start == '\r'));
+      c.blank_seen |= blank;
+      return blank;
     }
+    c.row_after_blank |= c.blank_seen;
     fstart[field] = start;
     fend[field] = nl;
     double v;
@@ -252,7 +257,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
     industry[row] = code(L.industry, c.industries);
     period[row] = L.period ? code(*L.period, c.periods) : 0;
     value[row] = v;
-    line_out[row] = line;
+    if (line_out) line_out[row] = line;
     ++row;
     return true;
   };
@@ -350,70 +355,85 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
     total += bound[k] + (k + 1 == chunks.size() ? 1 : 0);
     line += static_cast<int64_t>(bound[k]);
   }
-  Panel panel;
-  panel.source = path;
-  panel.has_period_column = L.period.has_value();
-  allocate(panel.region, total);
-  allocate(panel.industry, total);
-  allocate(panel.period, total);
-  allocate(panel.value, total);
-  allocate(panel.line, total);
+  // One parse of the chunks into a fresh panel. Source lines are implicit (first_line + row)
+  // unless a blank line breaks the sequence, in which case the parse is redone with explicit lines.
+  const std::function<std::optional<Panel>(bool)> attempt =
+      [&](bool explicit_lines) -> std::optional<Panel> {
+    for (auto& c : chunks) c = Chunk{c.begin, c.end, c.first_row, 0, c.first_line};
+    Panel panel;
+    panel.source = path;
+    panel.has_period_column = L.period.has_value();
+    allocate(panel.region, total);
+    allocate(panel.industry, total);
+    allocate(panel.period, total);
+    allocate(panel.value, total);
+    if (explicit_lines) allocate(panel.lines, total);
 #pragma omp parallel for schedule(static, 1)
-  for (int k = 0; k < threads; ++k)
-    parse_chunk(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
-  for (const auto& c : chunks)
-    if (!c.ok) return std::nullopt;
-
-  // Merge: global labels in first-seen order (chunk by chunk, as a sequential read would give).
-  if (!L.period) panel.periods.intern("");
-  std::vector<std::vector<uint32_t>> rmap(chunks.size()), imap(chunks.size()), pmap(chunks.size());
-  for (size_t k = 0; k < chunks.size(); ++k) {
-    for (const auto& n : chunks[k].regions.names()) rmap[k].push_back(panel.regions.intern(n));
-    for (const auto& n : chunks[k].industries.names())
-      imap[k].push_back(panel.industries.intern(n));
-    for (const auto& n : chunks[k].periods.names()) pmap[k].push_back(panel.periods.intern(n));
-  }
-  // Chunk-local ids to global ones; a map that is the identity (always chunk 0's) is skipped.
-  const auto identity = [](const std::vector<uint32_t>& m) {
-    for (size_t i = 0; i < m.size(); ++i)
-      if (m[i] != i) return false;
-    return true;
-  };
-  const auto remap = [](PanelColumn<uint32_t>& ids, size_t from, size_t n,
-                        const std::vector<uint32_t>& map) {
-#pragma omp parallel for schedule(static)
-    for (size_t r = from; r < from + n; ++r) ids[r] = map[ids[r]];
-  };
-  for (size_t k = 0; k < chunks.size(); ++k) {
-    const Chunk& c = chunks[k];
-    if (!identity(rmap[k])) remap(panel.region, c.first_row, c.rows, rmap[k]);
-    if (!identity(imap[k])) remap(panel.industry, c.first_row, c.rows, imap[k]);
-    if (L.period && !identity(pmap[k])) remap(panel.period, c.first_row, c.rows, pmap[k]);
-  }
-  // Close the gaps left by blank lines and a missing final newline.
-  size_t filled = chunks[0].rows;
-  for (size_t k = 1; k < chunks.size(); ++k) {
-    const Chunk& c = chunks[k];
-    if (c.first_row != filled) {
-      std::copy_n(panel.region.begin() + static_cast<long>(c.first_row), c.rows,
-                  panel.region.begin() + static_cast<long>(filled));
-      std::copy_n(panel.industry.begin() + static_cast<long>(c.first_row), c.rows,
-                  panel.industry.begin() + static_cast<long>(filled));
-      std::copy_n(panel.period.begin() + static_cast<long>(c.first_row), c.rows,
-                  panel.period.begin() + static_cast<long>(filled));
-      std::copy_n(panel.value.begin() + static_cast<long>(c.first_row), c.rows,
-                  panel.value.begin() + static_cast<long>(filled));
-      std::copy_n(panel.line.begin() + static_cast<long>(c.first_row), c.rows,
-                  panel.line.begin() + static_cast<long>(filled));
+    for (int k = 0; k < threads; ++k)
+      parse_chunk(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
+    bool consecutive = true;  // rows on consecutive lines: no blank line before a data row
+    for (size_t k = 0; k < chunks.size(); ++k) {
+      const Chunk& c = chunks[k];
+      if (!c.ok) return std::nullopt;
+      consecutive &= !c.row_after_blank && (k + 1 == chunks.size() || c.rows == bound[k]);
     }
-    filled += c.rows;
-  }
-  panel.region.resize(filled);
-  panel.industry.resize(filled);
-  panel.period.resize(filled);
-  panel.value.resize(filled);
-  panel.line.resize(filled);
-  return panel;
+    if (!explicit_lines && !consecutive) return attempt(true);  // rare: spell the lines out
+    if (!explicit_lines) panel.first_line = L.body_line;
+
+    // Merge: global labels in first-seen order (chunk by chunk, as a sequential read would give).
+    if (!L.period) panel.periods.intern("");
+    std::vector<std::vector<uint32_t>> rmap(chunks.size()), imap(chunks.size()),
+        pmap(chunks.size());
+    for (size_t k = 0; k < chunks.size(); ++k) {
+      for (const auto& n : chunks[k].regions.names()) rmap[k].push_back(panel.regions.intern(n));
+      for (const auto& n : chunks[k].industries.names())
+        imap[k].push_back(panel.industries.intern(n));
+      for (const auto& n : chunks[k].periods.names()) pmap[k].push_back(panel.periods.intern(n));
+    }
+    // Chunk-local ids to global ones; a map that is the identity (always chunk 0's) is skipped.
+    const auto identity = [](const std::vector<uint32_t>& m) {
+      for (size_t i = 0; i < m.size(); ++i)
+        if (m[i] != i) return false;
+      return true;
+    };
+    const auto remap = [](PanelColumn<uint32_t>& ids, size_t from, size_t n,
+                          const std::vector<uint32_t>& map) {
+#pragma omp parallel for schedule(static)
+      for (size_t r = from; r < from + n; ++r) ids[r] = map[ids[r]];
+    };
+    for (size_t k = 0; k < chunks.size(); ++k) {
+      const Chunk& c = chunks[k];
+      if (!identity(rmap[k])) remap(panel.region, c.first_row, c.rows, rmap[k]);
+      if (!identity(imap[k])) remap(panel.industry, c.first_row, c.rows, imap[k]);
+      if (L.period && !identity(pmap[k])) remap(panel.period, c.first_row, c.rows, pmap[k]);
+    }
+    // Close the gaps left by blank lines and a missing final newline.
+    size_t filled = chunks[0].rows;
+    for (size_t k = 1; k < chunks.size(); ++k) {
+      const Chunk& c = chunks[k];
+      if (c.first_row != filled) {
+        std::copy_n(panel.region.begin() + static_cast<long>(c.first_row), c.rows,
+                    panel.region.begin() + static_cast<long>(filled));
+        std::copy_n(panel.industry.begin() + static_cast<long>(c.first_row), c.rows,
+                    panel.industry.begin() + static_cast<long>(filled));
+        std::copy_n(panel.period.begin() + static_cast<long>(c.first_row), c.rows,
+                    panel.period.begin() + static_cast<long>(filled));
+        std::copy_n(panel.value.begin() + static_cast<long>(c.first_row), c.rows,
+                    panel.value.begin() + static_cast<long>(filled));
+        if (explicit_lines)
+          std::copy_n(panel.lines.begin() + static_cast<long>(c.first_row), c.rows,
+                      panel.lines.begin() + static_cast<long>(filled));
+      }
+      filled += c.rows;
+    }
+    panel.region.resize(filled);
+    panel.industry.resize(filled);
+    panel.period.resize(filled);
+    panel.value.resize(filled);
+    if (explicit_lines) panel.lines.resize(filled);
+    return panel;
+  };
+  return attempt(false);
 }
 
 }  // namespace agglo

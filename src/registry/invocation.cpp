@@ -130,7 +130,7 @@ Panel Invocation::panel(const std::string& role, PanelCheck check) const {
     if (check.nonnegative)
       for (size_t k = 0; k < in_memory->size(); ++k)
         if (in_memory->value[k] < 0)
-          throw Error(SourcePos{in_memory->source, in_memory->line[k], in_memory->value_column},
+          throw Error(SourcePos{in_memory->source, in_memory->source_line(k), in_memory->value_column},
                       fmt::format("expected a count (>= 0) in column \"{}\", got {}",
                                   in_memory->value_name, format_number(in_memory->value[k])));
     return *in_memory;

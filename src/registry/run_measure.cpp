@@ -43,13 +43,13 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, const PeriodRows& g, 
   p->industry.resize(n);
   p->period.assign(n, period);
   p->value.resize(n);
-  p->line.resize(n);
+  p->lines.resize(n);
   for (size_t j = 0; j < n; ++j) {
     const size_t k = g.rows[begin + j];
     p->region[j] = all.region[k];
     p->industry[j] = all.industry[k];
     p->value[j] = all.value[k];
-    p->line[j] = all.line[k];
+    p->lines[j] = all.source_line(k);
   }
   return p;
 }

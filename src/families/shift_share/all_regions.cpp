@@ -201,7 +201,7 @@ RegionalShiftShare shift_share_all_regions(const Panel& panel, ShiftShareMethod 
     const size_t r = panel.region[k], i = panel.industry[k];
     const size_t cell = (r * I + i) * T + static_cast<size_t>(t);
     if (seen[cell])
-      throw Error(SourcePos{panel.source, panel.line[k], 0},
+      throw Error(SourcePos{panel.source, panel.source_line(k), 0},
                   fmt::format("duplicate row for region \"{}\", industry \"{}\", period \"{}\"",
                               panel.regions.name(panel.region[k]),
                               panel.industries.name(panel.industry[k]), out.periods[t]));

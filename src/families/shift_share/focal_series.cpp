@@ -24,7 +24,7 @@ Panel::Id region_id(const Panel& panel, const std::string& label, const std::str
 // The duplicate error of a focal or reference cell given twice (cold path).
 [[noreturn]] void duplicate_row(const Panel& panel, size_t k, int64_t first_line) {
   throw Error(
-      SourcePos{panel.source, panel.line[k], 0},
+      SourcePos{panel.source, panel.source_line(k), 0},
       fmt::format("duplicate row for region \"{}\", industry \"{}\", period \"{}\" "
                   "(first given on line {})",
                   panel.regions.name(panel.region[k]), panel.industries.name(panel.industry[k]),
@@ -81,7 +81,7 @@ FocalSeries focal_series(const Panel& panel, const std::string& region,
   auto place = [&](double* cells, std::vector<int64_t>& lines, size_t k, int64_t cell) {
     int64_t& seen = lines[static_cast<size_t>(cell)];
     if (seen != 0) duplicate_row(panel, k, seen);
-    seen = panel.line[k] > 0 ? panel.line[k] : -1;
+    seen = panel.source_line(k) > 0 ? panel.source_line(k) : -1;
     cells[cell] = row_value[k];
   };
   if (ref < 0) {

@@ -87,7 +87,8 @@ MatchedCells without_na_pairs(const Panel& panel) {
   q.reserve(panel.size());
   for (size_t k = 0; k < panel.size(); ++k)
     if (!na[panel.region[k] * I + panel.industry[k]])
-      q.push(panel.region[k], panel.industry[k], panel.period[k], panel.value[k], panel.line[k]);
+      q.push(panel.region[k], panel.industry[k], panel.period[k], panel.value[k],
+             panel.source_line(k));
   return m;
 }
 
