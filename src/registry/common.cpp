@@ -47,6 +47,11 @@ Table long_table(const std::vector<std::string>& rows, const std::vector<std::st
   return t;
 }
 
+LabeledMatrix period_counts(const Invocation& inv) {
+  const auto panel = inv.shared_panel("table", {.nonnegative = true});
+  return inv.period_matrix(*panel);
+}
+
 Table cell_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
                  const Panel::CellIndex& cells, const Eigen::MatrixXd& values,
                  const std::string& row_key, const std::string& col_key,

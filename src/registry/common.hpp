@@ -19,6 +19,10 @@ namespace agglo {
 // `period`: which period of a panel to use (required when the table holds several).
 OptionSpec period_option();
 // The long region x industry [x period] table input.
+// The chosen period's region x industry matrix of the `table` input, checked as counts (no
+// negative values).
+LabeledMatrix period_counts(const Invocation& inv);
+
 InputSpec panel_input(std::string doc = "long table: region, industry, [period,] value");
 
 // Long table of a region x industry matrix: columns <row_key>, <col_key>, <value_name>.

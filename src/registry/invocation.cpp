@@ -125,14 +125,32 @@ Invocation Invocation::with(nlohmann::json params,
   return copy;
 }
 
+namespace {
+
+// A panel handed over in memory meets the same check as one read from a file.
+void check_in_memory(const Panel& p, PanelCheck check) {
+  if (!check.nonnegative) return;
+  for (size_t k = 0; k < p.size(); ++k)
+    if (p.value[k] < 0)
+      throw Error(SourcePos{p.source, p.source_line(k), p.value_column},
+                  fmt::format("expected a count (>= 0) in column \"{}\", got {}", p.value_name,
+                              format_number(p.value[k])));
+}
+
+}  // namespace
+
+std::shared_ptr<const Panel> Invocation::shared_panel(const std::string& role,
+                                                      PanelCheck check) const {
+  if (const auto& in_memory = source(role).panel) {
+    check_in_memory(*in_memory, check);
+    return in_memory;
+  }
+  return std::make_shared<const Panel>(panel(role, check));
+}
+
 Panel Invocation::panel(const std::string& role, PanelCheck check) const {
   if (const auto& in_memory = source(role).panel) {
-    if (check.nonnegative)
-      for (size_t k = 0; k < in_memory->size(); ++k)
-        if (in_memory->value[k] < 0)
-          throw Error(SourcePos{in_memory->source, in_memory->source_line(k), in_memory->value_column},
-                      fmt::format("expected a count (>= 0) in column \"{}\", got {}",
-                                  in_memory->value_name, format_number(in_memory->value[k])));
+    check_in_memory(*in_memory, check);
     return *in_memory;
   }
   PanelColumns cols;

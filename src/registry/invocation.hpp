@@ -77,6 +77,9 @@ class Invocation {
   const TextTable& table(const std::string& role = "table") const;  // read once, cached
   // The role's long table as a Panel (columns region, industry, value, period).
   Panel panel(const std::string& role = "table", PanelCheck check = {}) const;
+  // The same without a copy when the panel is already in memory (per-period runs hand it on).
+  std::shared_ptr<const Panel> shared_panel(const std::string& role = "table",
+                                            PanelCheck check = {}) const;
   const ReadSettings& read_settings() const { return read_; }
 
   // The period chosen by the `period` option (number or text); without it the panel must

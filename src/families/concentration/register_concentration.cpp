@@ -16,12 +16,6 @@ namespace agglo {
 
 namespace {
 
-// The period's region x industry matrix of the `table` input (counts: no negative values).
-LabeledMatrix period_counts(const Invocation& inv) {
-  const Panel panel = inv.panel("table", {.nonnegative = true});
-  return inv.period_matrix(panel);
-}
-
 void add_warnings(Results& res, std::vector<std::string> warnings) {
   for (auto& w : warnings) res.warnings.push_back(std::move(w));
 }
@@ -116,7 +110,8 @@ AGGLO_REGISTER_MEASURES(concentration) {
                    {"region", "industry", "lq"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table", {.nonnegative = true});
+            const auto held = inv.shared_panel("table", {.nonnegative = true});
+            const Panel& panel = *held;
             Panel::CellIndex cells;
             const LabeledMatrix m = panel.matrix(inv.selected_period(panel), false, &cells);
             const auto method =

@@ -14,12 +14,6 @@ namespace agglo {
 
 namespace {
 
-// The period's region x industry matrix of the `table` input (counts: no negative values).
-LabeledMatrix period_counts(const Invocation& inv) {
-  const Panel panel = inv.panel("table", {.nonnegative = true});
-  return inv.period_matrix(panel);
-}
-
 // Warnings for the NA entries of a per-region index (regions are the columns of the transpose).
 void explain_regions(Results& res, const std::string& measure, const Eigen::VectorXd& result,
                      const LabeledMatrix& m, const std::string& other_cause) {
