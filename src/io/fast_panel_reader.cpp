@@ -145,8 +145,9 @@ void allocate(PanelColumn<T>& v, size_t n) {
 }
 
 // A value cell: plain integers directly, other numbers through from_chars, NA markers as NaN.
+template <bool Padded>
 inline bool parse_value(const char* b, const char* e, const CsvOptions& opt, double& out) {
-  trim(b, e);
+  if constexpr (Padded) trim(b, e);
   const char* p = b;
   bool neg = false;
   if (p < e && *p == '-') neg = true, ++p;
@@ -173,55 +174,80 @@ inline bool parse_value(const char* b, const char* e, const CsvOptions& opt, dou
   return false;  // not a number: the general reader reports it with its position
 }
 
-// Bit mask of the bytes equal to `a` or `b` (and of quotes in `quotes`) in 64 bytes at p.
-inline uint64_t separators(const char* p, char a, char b, uint64_t& quotes) {
+// Bit masks of the delimiter and newline bytes in 64 bytes at p (bit k = byte p[k]).
+inline uint64_t separators(const char* p, char delimiter, uint64_t& newlines) {
 #ifdef __SSE2__
-  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vq = _mm_set1_epi8('"');
-  uint64_t m = 0, q = 0;
+  const __m128i vd = _mm_set1_epi8(delimiter), vn = _mm_set1_epi8('\n');
+  uint64_t m = 0, n = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    m |= static_cast<uint64_t>(static_cast<uint16_t>(
-             _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)))))
+    const __m128i nl = _mm_cmpeq_epi8(x, vn);
+    m |= static_cast<uint64_t>(
+             static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, vd), nl))))
          << (16 * k);
-    q |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq))))
-         << (16 * k);
+    n |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(nl))) << (16 * k);
   }
-  quotes = q;
+  newlines = n;
   return m;
 #else
-  uint64_t m = 0, q = 0;
+  uint64_t m = 0, n = 0;
   for (int k = 0; k < 64; ++k) {
-    if (p[k] == a || p[k] == b) m |= uint64_t{1} << k;
-    if (p[k] == '"') q |= uint64_t{1} << k;
+    if (p[k] == delimiter || p[k] == '\n') m |= uint64_t{1} << k;
+    if (p[k] == '\n') n |= uint64_t{1} << k;
   }
-  quotes = q;
+  newlines = n;
   return m;
 #endif
 }
 
-// Number of '\n' bytes in [b, e). SSE2: each compare gives 0xFF (= -1) per newline byte, so
-// subtracting it counts per byte lane; the lanes are summed (psadbw) before they can overflow.
-size_t count_newlines(const char* b, const char* e) {
-  size_t n = 0;
+// What a first pass over a chunk tells: its newlines (they bound its rows), whether any cell may
+// need trimming (a space, tab or carriage return anywhere) and whether it has quotes (then the
+// general reader is needed). SSE2: each compare gives 0xFF (= -1) per matching byte, so
+// subtracting it counts newlines per byte lane; lanes are summed (psadbw) before they overflow.
+struct ChunkScan {
+  size_t newlines = 0;
+  bool padded = false, quoted = false;
+};
+
+ChunkScan scan_chunk(const char* b, const char* e) {
+  ChunkScan scan;
+  auto bytewise = [&](const char* q, const char* stop) {
+    for (; q < stop; ++q) {
+      scan.newlines += *q == '\n';
+      scan.padded |= *q == ' ' || *q == '\t' || *q == '\r';
+      scan.quoted |= *q == '"';
+    }
+  };
 #ifdef __SSE2__
-  const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  const __m128i nl = _mm_set1_epi8('\n'), sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
+                cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
+  __m128i pad = zero, quo = zero;
   while (e - b >= 16) {
     __m128i lanes = zero;
     const char* stop = b + std::min<ptrdiff_t>((e - b) / 16, 255) * 16;
-    for (; b < stop; b += 16)
-      lanes = _mm_sub_epi8(
-          lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b)), nl));
+    for (; b < stop; b += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(x, nl));
+      pad = _mm_or_si128(pad,
+                         _mm_or_si128(_mm_cmpeq_epi8(x, sp),
+                                      _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, cr))));
+      quo = _mm_or_si128(quo, _mm_cmpeq_epi8(x, quote));
+    }
     const __m128i sums = _mm_sad_epu8(lanes, zero);
-    n += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
-         static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    scan.newlines += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+                     static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
   }
+  scan.padded = _mm_movemask_epi8(pad) != 0;
+  scan.quoted = _mm_movemask_epi8(quo) != 0;
 #endif
-  for (; b < e; ++b) n += *b == '\n';
-  return n;
+  bytewise(b, e);
+  return scan;
 }
 
 constexpr size_t kMaxFastColumns = 64;  // wider files go to the general reader
 
+// Padded: some cell may carry spaces, tabs or a carriage return to trim (see scan_chunk).
+template <bool Padded>
 void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, const PanelCheck& check,
                  const char* file_end, Panel& out) {
   uint32_t* region = out.region.data() + c.first_row;
@@ -238,7 +264,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   const auto code = [&](size_t k, Interner & in) __attribute__((always_inline)) {
     const char* b = fstart[k];
     const char* e = fend[k];
-    trim(b, e);
+    if constexpr (Padded) trim(b, e);
     return in.intern(b, static_cast<size_t>(e - b), file_end);
   };
   const auto finish_row = [&](const char* nl) __attribute__((always_inline))->bool {
@@ -251,7 +277,7 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
     fstart[field] = start;
     fend[field] = nl;
     double v;
-    if (!parse_value(fstart[L.value], fend[L.value], opt, v)) return false;
+    if (!parse_value<Padded>(fstart[L.value], fend[L.value], opt, v)) return false;
     if (check.nonnegative && v < 0) return false;
     region[row] = code(L.region, c.regions);
     industry[row] = code(L.industry, c.industries);
@@ -264,29 +290,22 @@ void parse_chunk(Chunk& c, const FastPanelLayout& L, const CsvOptions& opt, cons
   const char* p = c.begin;
   const char sep = L.delimiter;
   while (p < c.end) {
-    uint64_t quotes = 0, mask;
+    uint64_t newlines, mask;
     if (p + 64 <= file_end) {
-      mask = separators(p, sep, '\n', quotes);
+      mask = separators(p, sep, newlines);
     } else {
       char tail[64];
       std::memset(tail, 0, 64);
       std::memcpy(tail, p, static_cast<size_t>(file_end - p));
-      mask = separators(tail, sep, '\n', quotes);
+      mask = separators(tail, sep, newlines);
     }
     const size_t span = static_cast<size_t>(std::min<ptrdiff_t>(64, c.end - p));
-    if (span < 64) {
-      const uint64_t keep = (uint64_t{1} << span) - 1;
-      mask &= keep;
-      quotes &= keep;
-    }
-    if (quotes) {
-      c.ok = false;
-      return;
-    }
+    if (span < 64) mask &= (uint64_t{1} << span) - 1;
     while (mask) {
-      const char* s = p + __builtin_ctzll(mask);
+      const unsigned bit = static_cast<unsigned>(__builtin_ctzll(mask));
+      const char* s = p + bit;
       mask &= mask - 1;
-      if (*s == '\n') {
+      if ((newlines >> bit) & 1) {
         if (!finish_row(s)) {
           c.ok = false;
           return;
@@ -339,11 +358,16 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
     cut = c.end;
   }
   // Newlines per chunk bound its rows: size the panel once, then fill it in parallel.
-  std::vector<size_t> bound(chunks.size());
+  std::vector<ChunkScan> scans(chunks.size());
 #pragma omp parallel for schedule(static, 1)
   for (int k = 0; k < threads; ++k) {
     Chunk& c = chunks[static_cast<size_t>(k)];
-    bound[static_cast<size_t>(k)] = count_newlines(c.begin, c.end);
+    scans[static_cast<size_t>(k)] = scan_chunk(c.begin, c.end);
+  }
+  std::vector<size_t> bound(chunks.size());
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    if (scans[k].quoted) return std::nullopt;  // quoted fields: the general reader
+    bound[k] = scans[k].newlines;
   }
   // Chunks but the last end at a newline, so their rows are at most their newlines; the last
   // may hold one more row without a final newline.
@@ -370,7 +394,10 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
     if (explicit_lines) allocate(panel.lines, total);
 #pragma omp parallel for schedule(static, 1)
     for (int k = 0; k < threads; ++k)
-      parse_chunk(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
+      if (scans[static_cast<size_t>(k)].padded)
+        parse_chunk<true>(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
+      else
+        parse_chunk<false>(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
     bool consecutive = true;  // rows on consecutive lines: no blank line before a data row
     for (size_t k = 0; k < chunks.size(); ++k) {
       const Chunk& c = chunks[k];
