@@ -97,6 +97,11 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) con
       }
     }
   }
+  if (cells) {  // one output row per input row: room for them all at once
+    const auto rows = static_cast<size_t>(std::count(period.begin(), period.end(), period_id));
+    cells->row.reserve(cells->row.size() + rows);
+    cells->col.reserve(cells->col.size() + rows);
+  }
   const auto R = static_cast<Eigen::Index>(m.row_labels.size());
   const auto I = static_cast<Eigen::Index>(m.col_labels.size());
   m.values = Eigen::MatrixXd::Zero(R, I);
