@@ -101,17 +101,20 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) con
     const auto rows = static_cast<size_t>(std::count(period.begin(), period.end(), period_id));
     cells->row.reserve(cells->row.size() + rows);
     cells->col.reserve(cells->col.size() + rows);
+    cells->value.reserve(cells->value.size() + rows);
   }
   const auto R = static_cast<Eigen::Index>(m.row_labels.size());
   const auto I = static_cast<Eigen::Index>(m.col_labels.size());
   m.values = Eigen::MatrixXd::Zero(R, I);
-  std::vector<uint8_t> seen(static_cast<size_t>(R * I), 0);
+  // One bit per cell: small enough to stay in cache while the rows scatter over the matrix.
+  std::vector<uint64_t> seen((static_cast<size_t>(R * I) + 63) / 64, 0);
   for (size_t k = 0; k < n; ++k) {
     if (period[k] != period_id) continue;
     const auto r = row_of[region[k]];
     const auto c = col_of[industry[k]];
     const size_t cell = static_cast<size_t>(c * R + r);
-    if (seen[cell]) {
+    const uint64_t bit = uint64_t{1} << (cell % 64);
+    if (seen[cell / 64] & bit) {
       int64_t first = 0;
       for (size_t j = 0; j < k; ++j)
         if (period[j] == period_id && region[j] == region[k] && industry[j] == industry[k]) {
@@ -124,11 +127,12 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) con
       if (first > 0) what += " (first given on line " + std::to_string(first) + ")";
       throw Error(SourcePos{source, source_line(k), 0}, what);
     }
-    seen[cell] = 1;
+    seen[cell / 64] |= bit;
     m.values(r, c) = value[k];
     if (cells) {
-      cells->row.push_back(r);
-      cells->col.push_back(c);
+      cells->row.push_back(static_cast<uint32_t>(r));
+      cells->col.push_back(static_cast<uint32_t>(c));
+      cells->value.push_back(value[k]);
     }
   }
   return m;

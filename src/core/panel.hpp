@@ -77,8 +77,10 @@ class Panel {
 
   // Where each row of a period sits in its matrix: for the k-th row of the period (input
   // order), the matrix row and column. Lets measures answer "one output row per input row".
+  // The value of the row comes along, so that a measure can go on without reading the matrix.
   struct CellIndex {
-    std::vector<Eigen::Index> row, col;
+    std::vector<uint32_t> row, col;
+    std::vector<double> value;
   };
   LabeledMatrix matrix(Id period_id, bool all_labels, CellIndex* cells) const;
 

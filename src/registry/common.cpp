@@ -1,5 +1,9 @@
 #include "registry/common.hpp"
 
+#include <type_traits>
+
+#include "core/error.hpp"
+
 namespace agglo {
 
 OptionSpec period_option() {
@@ -53,22 +57,16 @@ LabeledMatrix period_counts(const Invocation& inv) {
 }
 
 Table cell_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
-                 const Panel::CellIndex& cells, const Eigen::MatrixXd& values,
-                 const std::string& row_key, const std::string& col_key,
-                 const std::string& value_name) {
-  const size_t n = cells.row.size();
-  std::vector<TextValues::Code> r_out(n), c_out(n);
-  std::vector<double> v_out(n);
-#pragma omp parallel for schedule(static) if (n > 200000)
-  for (size_t k = 0; k < n; ++k) {
-    r_out[k] = static_cast<TextValues::Code>(cells.row[k]);
-    c_out[k] = static_cast<TextValues::Code>(cells.col[k]);
-    v_out[k] = values(cells.row[k], cells.col[k]);
-  }
+                 Panel::CellIndex&& cells, std::vector<double> values, const std::string& row_key,
+                 const std::string& col_key, const std::string& value_name) {
+  if (values.size() != cells.row.size())
+    throw Error("internal: " + std::to_string(values.size()) + " values for " +
+                std::to_string(cells.row.size()) + " cells");
+  static_assert(std::is_same_v<TextValues::Code, uint32_t>, "cell codes are label codes");
   Table t;
-  t.add_labels(row_key, shared_labels(rows), std::move(r_out));
-  t.add_labels(col_key, shared_labels(cols), std::move(c_out));
-  t.add_number(value_name, std::move(v_out));
+  t.add_labels(row_key, shared_labels(rows), std::move(cells.row));
+  t.add_labels(col_key, shared_labels(cols), std::move(cells.col));
+  t.add_number(value_name, std::move(values));
   return t;
 }
 

@@ -30,12 +30,12 @@ Table long_table(const std::vector<std::string>& rows, const std::vector<std::st
                  const Eigen::MatrixXd& values, const std::string& row_key,
                  const std::string& col_key, const std::string& value_name);
 
-// Long table with one row per input row of a period (input order): columns <row_key>,
-// <col_key>, <value_name> taken from `values` at each row's cell.
+// Long table with one row per input row of a period (input order): columns <row_key> and
+// <col_key> (the labels of each row's matrix cell, taken over from `cells`) and <value_name>,
+// one value per row.
 Table cell_table(const std::vector<std::string>& rows, const std::vector<std::string>& cols,
-                 const Panel::CellIndex& cells, const Eigen::MatrixXd& values,
-                 const std::string& row_key, const std::string& col_key,
-                 const std::string& value_name);
+                 Panel::CellIndex&& cells, std::vector<double> values, const std::string& row_key,
+                 const std::string& col_key, const std::string& value_name);
 
 // One row per label with named number columns.
 Table labelled_columns(const std::string& key, const std::vector<std::string>& labels,

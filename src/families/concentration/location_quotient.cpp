@@ -37,11 +37,8 @@ void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& tota
           out[r] = (col[r] * total) / (region_total[r] * industry_total);
         continue;
       }
-      for (Eigen::Index r = 0; r < n; ++r) {
-        const double v = col[r];
-        const double denom = region_total[r] * industry_total;
-        out[r] = (std::isnan(v) || denom == 0) ? NA : (v * total) / denom;
-      }
+      for (Eigen::Index r = 0; r < n; ++r)
+        out[r] = location_quotient_of(col[r], region_total[r], industry_total, total, method);
     } else {
       const bool undefined = industry_total == 0 || total == 0;
       if (!has_na && !undefined) {
@@ -49,10 +46,8 @@ void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& tota
           out[r] = col[r] / industry_total - region_total[r] / total;
         continue;
       }
-      for (Eigen::Index r = 0; r < n; ++r) {
-        const double v = col[r];
-        out[r] = (std::isnan(v) || undefined) ? NA : v / industry_total - region_total[r] / total;
-      }
+      for (Eigen::Index r = 0; r < n; ++r)
+        out[r] = location_quotient_of(col[r], region_total[r], industry_total, total, method);
     }
   }
 }
@@ -64,8 +59,7 @@ Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method) {
 }
 
 Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold) {
-  return lq.unaryExpr(
-      [threshold](double v) { return (!std::isnan(v) && v >= threshold) ? 1.0 : 0.0; });
+  return lq.unaryExpr([threshold](double v) { return binary_location_quotient_of(v, threshold); });
 }
 
 }  // namespace agglo

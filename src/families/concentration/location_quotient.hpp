@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <limits>
 
 #include "families/concentration/concentration_totals.hpp"
 
@@ -20,6 +21,25 @@ Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x,
 // when it already has the shape of x (no fresh matrix for every period).
 void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
                        Eigen::MatrixXd& lq, LqMethod method = LqMethod::Multiplicative);
+
+// The quotient of one cell x_ri from x_r., x_.i and x: the arithmetic of the matrix form, so both
+// give the same bits. A measure with one output row per input row uses it without a matrix.
+inline double location_quotient_of(double x_ri, double region_total, double industry_total,
+                                   double total, LqMethod method) {
+  if (method == LqMethod::Multiplicative) {
+    const double denom = region_total * industry_total;
+    return (x_ri != x_ri || denom == 0) ? std::numeric_limits<double>::quiet_NaN()
+                                        : (x_ri * total) / denom;
+  }
+  return (x_ri != x_ri || industry_total == 0 || total == 0)
+             ? std::numeric_limits<double>::quiet_NaN()
+             : x_ri / industry_total - region_total / total;
+}
+
+// Binary LQ of one quotient: 1 when LQ >= threshold, else 0 (an NA quotient counts as 0).
+inline double binary_location_quotient_of(double lq, double threshold) {
+  return (lq == lq && lq >= threshold) ? 1.0 : 0.0;
+}
 
 // Binary LQ: 1 where LQ >= threshold, else 0 (an NA quotient counts as 0).
 Eigen::MatrixXd binary_location_quotient(const Eigen::MatrixXd& lq, double threshold = 1.0);

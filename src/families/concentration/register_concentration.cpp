@@ -112,18 +112,37 @@ AGGLO_REGISTER_MEASURES(concentration) {
           [](const Invocation& inv) {
             const auto held = inv.shared_panel("table", {.nonnegative = true});
             const Panel& panel = *held;
+            const bool all_cells = inv.text("cells") == "all";
             Panel::CellIndex cells;
-            const LabeledMatrix m = panel.matrix(inv.selected_period(panel), false, &cells);
+            const LabeledMatrix m =
+                panel.matrix(inv.selected_period(panel), false, all_cells ? nullptr : &cells);
             const auto method =
                 inv.text("method") == "additive" ? LqMethod::Additive : LqMethod::Multiplicative;
-            Eigen::MatrixXd lq = location_quotient(m.values, method);
-            if (inv.flag("binary")) lq = binary_location_quotient(lq, inv.number("threshold"));
+            const bool binary = inv.flag("binary");
+            const double threshold = inv.number("threshold");
+            const ConcentrationTotals totals = concentration_totals(m.values);
             Results res;
-            if (inv.text("cells") == "all")
+            if (all_cells) {
+              Eigen::MatrixXd lq;
+              location_quotient(m.values, totals, lq, method);
+              if (binary) lq = binary_location_quotient(lq, threshold);
               res.add("lq", long_table(m.row_labels, m.col_labels, lq, "region", "industry", "lq"));
-            else
-              res.add("lq", cell_table(m.row_labels, m.col_labels, cells, lq, "region", "industry",
-                                       "lq"));
+              return res;
+            }
+            // One quotient per input row, from the row's value and the totals: the matrix
+            // served for the totals only.
+            std::vector<double> lq(cells.value.size());
+            const double* region_total = totals.region_total.data();
+            const double* industry_total = totals.industry_total.data();
+#pragma omp parallel for schedule(static) if (lq.size() > 200000)
+            for (size_t k = 0; k < lq.size(); ++k) {
+              const double q =
+                  location_quotient_of(cells.value[k], region_total[cells.row[k]],
+                                       industry_total[cells.col[k]], totals.grand_total, method);
+              lq[k] = binary ? binary_location_quotient_of(q, threshold) : q;
+            }
+            res.add("lq", cell_table(m.row_labels, m.col_labels, std::move(cells), std::move(lq),
+                                     "region", "industry", "lq"));
             return res;
           },
       .each_period = true,

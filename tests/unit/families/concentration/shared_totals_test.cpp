@@ -130,6 +130,35 @@ TEST(SharedTotals, SameValuesAsOneMeasureAtATime) {
   }
 }
 
+// The per-row quotient (one output row per input row) and the matrix form give the same bits,
+// also for NA cells, an empty region, an empty industry and a zero cell, for both methods and the
+// binary form.
+TEST(LocationQuotient, OneCellAtATimeIsTheMatrixFormBitForBit) {
+  Eigen::MatrixXd x = sparse_counts(40, 12, 7);
+  x(3, 2) = NA;
+  x.row(5).setZero();  // an empty region
+  x.col(9).setZero();  // an empty industry
+  const ConcentrationTotals t = concentration_totals(x);
+  for (const LqMethod method : {LqMethod::Multiplicative, LqMethod::Additive}) {
+    Eigen::MatrixXd lq;
+    location_quotient(x, t, lq, method);
+    const Eigen::MatrixXd binary = binary_location_quotient(lq, 1.0);
+    for (Eigen::Index i = 0; i < x.cols(); ++i)
+      for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        const double q = location_quotient_of(x(r, i), t.region_total(r), t.industry_total(i),
+                                              t.grand_total, method);
+        if (std::isnan(lq(r, i)))
+          EXPECT_TRUE(std::isnan(q)) << r << "," << i;
+        else
+          EXPECT_EQ(q, lq(r, i)) << r << "," << i;
+        EXPECT_EQ(binary_location_quotient_of(q, 1.0), binary(r, i));
+      }
+  }
+  EXPECT_TRUE(std::isnan(location_quotient_of(NA, 1, 1, 2, LqMethod::Multiplicative)));
+  EXPECT_TRUE(std::isnan(location_quotient_of(1, 0, 1, 2, LqMethod::Multiplicative)));
+  EXPECT_TRUE(std::isnan(location_quotient_of(1, 1, 0, 2, LqMethod::Additive)));
+}
+
 TEST(LocationalGini, ManyRegionsWithTiesMatchTheDefinition) {
   const Eigen::MatrixXd x = sparse_counts(3000, 6, 11);
   const Eigen::VectorXd g = locational_gini(x);
