@@ -22,5 +22,6 @@ void add_catalogue_commands(CLI::App& app, Commands& cmds);  // list, help, docs
 void add_verify_command(CLI::App& app, Commands& cmds);
 void add_store_commands(CLI::App& app, Commands& cmds);  // project init, import, datasets
 void add_profile_command(CLI::App& app, Commands& cmds);
+void add_run_command(CLI::App& app, Commands& cmds);  // several measures from a plan
 
 }  // namespace agglo::cli

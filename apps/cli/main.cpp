@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   agglo::cli::add_verify_command(app, cmds);
   agglo::cli::add_store_commands(app, cmds);
   agglo::cli::add_profile_command(app, cmds);
+  agglo::cli::add_run_command(app, cmds);
   agglo::cli::add_measure_commands(app, cmds);
   try {
     app.parse(argc, argv);

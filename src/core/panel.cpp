@@ -4,9 +4,29 @@
 #include <charconv>
 #include <cmath>
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <new>
+
 #include "core/error.hpp"
 
 namespace agglo {
+
+void* allocate_large_block(size_t bytes) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, size);
+  if (!p) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  ::madvise(p, size, MADV_HUGEPAGE);  // a request: without huge pages the block still works
+#endif
+  return p;
+}
+
+void free_large_block(void* p) noexcept {
+  std::free(p);
+}
 
 void Panel::reserve(size_t n) {
   region.reserve(n);

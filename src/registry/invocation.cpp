@@ -122,6 +122,7 @@ Invocation Invocation::with(nlohmann::json params,
                             std::map<std::string, InputSource> inputs) const {
   Invocation copy(*spec_, std::move(params), columns_, std::move(inputs), read_);
   copy.progress = progress;
+  copy.panel_cache = panel_cache;
   return copy;
 }
 
@@ -145,14 +146,22 @@ std::shared_ptr<const Panel> Invocation::shared_panel(const std::string& role,
     check_in_memory(*in_memory, check);
     return in_memory;
   }
+  if (panel_cache && reads_panel_from_file(role)) {
+    const PanelColumns cols = panel_columns(role);
+    const std::string key =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", source(role).path, cols.region,
+                    cols.industry, cols.value, cols.period, cols.period_explicit);
+    auto& cached = panel_cache->panels[key];
+    if (!cached)
+      cached = std::make_shared<const Panel>(
+          read_panel(source(role).path, read_.csv, cols, PanelCheck{}, progress));
+    check_in_memory(*cached, check);
+    return cached;
+  }
   return std::make_shared<const Panel>(panel(role, check));
 }
 
-Panel Invocation::panel(const std::string& role, PanelCheck check) const {
-  if (const auto& in_memory = source(role).panel) {
-    check_in_memory(*in_memory, check);
-    return *in_memory;
-  }
+PanelColumns Invocation::panel_columns(const std::string& role) const {
   PanelColumns cols;
   const bool wide = role == "table" && read_.wide != WideLayout::None;
   cols.region = wide ? "region" : column("region");
@@ -160,10 +169,20 @@ Panel Invocation::panel(const std::string& role, PanelCheck check) const {
   cols.value = wide ? "value" : column("value");
   cols.period = wide ? "period" : column("period");
   cols.period_explicit = !wide && column_given("period");
-  const auto& src = source(role);
-  if (src.dataset.empty() && !wide && !cache_.count(role))
-    return read_panel(src.path, read_.csv, cols, check, progress);
-  return panel_from_text(table(role), cols, check);
+  return cols;
+}
+
+bool Invocation::reads_panel_from_file(const std::string& role) const {
+  const bool wide = role == "table" && read_.wide != WideLayout::None;
+  return source(role).dataset.empty() && !wide && !cache_.count(role);
+}
+
+Panel Invocation::panel(const std::string& role, PanelCheck check) const {
+  if (source(role).panel || (panel_cache && reads_panel_from_file(role)))
+    return *shared_panel(role, check);
+  if (reads_panel_from_file(role))
+    return read_panel(source(role).path, read_.csv, panel_columns(role), check, progress);
+  return panel_from_text(table(role), panel_columns(role), check);
 }
 
 Panel::Id Invocation::selected_period(const Panel& panel, const std::string& option) const {

@@ -44,6 +44,13 @@ struct ReadSettings {
 
 struct MeasureSpec;
 
+// Panels read from files, kept for the next measure that reads the same file with the same
+// column mapping (one read for a run of several measures; one cache per set of read settings).
+// Panels are read without checks; each measure applies its own to the shared panel.
+struct PanelCache {
+  std::map<std::string, std::shared_ptr<const Panel>> panels;  // key: path and column mapping
+};
+
 class Invocation {
  public:
   // The same call with other options and inputs (e.g. one period of the table).
@@ -87,7 +94,8 @@ class Invocation {
   Panel::Id selected_period(const Panel& panel, const std::string& option = "period") const;
   LabeledMatrix period_matrix(const Panel& panel, const std::string& option = "period") const;
 
-  ProgressFn progress;  // set by the CLI on a terminal
+  ProgressFn progress;                      // set by the CLI on a terminal
+  std::shared_ptr<PanelCache> panel_cache;  // set when several measures share their reads
 
  private:
   const MeasureSpec* spec_;
@@ -96,6 +104,9 @@ class Invocation {
   std::map<std::string, InputSource> inputs_;
   ReadSettings read_;
   mutable std::map<std::string, std::shared_ptr<TextTable>> cache_;
+
+  PanelColumns panel_columns(const std::string& role) const;
+  bool reads_panel_from_file(const std::string& role) const;  // not a dataset, wide or cached text
 };
 
 }  // namespace agglo

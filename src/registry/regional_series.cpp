@@ -80,7 +80,7 @@ RegionalSeries regional_totals(const Panel& panel) {
 
 RegionalSeries read_regional_series(const Invocation& inv, const std::string& role,
                                     bool with_weight) {
-  if (!with_weight && inv.column_given("industry")) return regional_totals(inv.panel(role));
+  if (!with_weight && inv.column_given("industry")) return regional_totals(*inv.shared_panel(role));
   const TextTable& t = inv.table(role);
   const size_t rc = t.column(inv.column("region"));
   const size_t vc = t.column(inv.column("value"));

@@ -59,7 +59,7 @@ std::shared_ptr<const Panel> period_rows(const Panel& all, const PeriodRows& g, 
 Results run_measure(const MeasureSpec& spec, const Invocation& inv) {
   if (!spec.each_period || inv.has("period") || !inv.has_input("table")) return spec.kernel(inv);
   // Read once; the kernel gets the panel in memory (moved there, not copied).
-  const auto read = std::make_shared<const Panel>(inv.panel("table"));
+  const auto read = inv.shared_panel("table");
   const Panel& panel = *read;
   const auto ids = panel.sorted_periods();
   if (ids.size() <= 1) {

@@ -8,7 +8,8 @@
 namespace agglo {
 
 LabeledMatrix complexity_matrix(const Invocation& inv) {
-  const Panel panel = inv.panel("table", {.nonnegative = true});
+  const auto held = inv.shared_panel("table", {.nonnegative = true});
+  const Panel& panel = *held;
   return inv.period_matrix(panel);
 }
 

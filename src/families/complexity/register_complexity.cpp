@@ -255,7 +255,8 @@ AGGLO_REGISTER_MEASURES(complexity) {
                   {"expy", "one row per region", {"region", "expy"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table", {.nonnegative = true});
+            const auto held = inv.shared_panel("table", {.nonnegative = true});
+            const Panel& panel = *held;
             const Panel::Id period = inv.selected_period(panel);
             const LabeledMatrix m = panel.matrix(period);
             const TextTable& t = inv.table("regions");

@@ -211,7 +211,8 @@ AGGLO_REGISTER_MEASURES(complexity_index) {
                    {"year", "industry_1", "industry_2", "proximity"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table", {.nonnegative = true});
+            const auto held = inv.shared_panel("table", {.nonnegative = true});
+            const Panel& panel = *held;
             std::vector<Panel::Id> periods;
             if (inv.has("period"))
               periods = {inv.selected_period(panel)};

@@ -280,7 +280,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                     "e_i_t1", "e_i_growth_abs", "e_i_growth_rel"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const auto w = window(inv, panel);
             const FocalSeries s = series(inv, panel, {w.front(), w.back()});
             const auto method = method_of(inv);
@@ -313,7 +314,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                    {"component", "industry", "value"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const auto w = window(inv, panel);
             const FocalSeries s = series(inv, panel, {w.front(), w.back()});
             const auto method = method_of(inv);
@@ -351,7 +353,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                   {"components_year", "every step t-t+1", {"component", "period", "value"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const FocalSeries s = series(inv, panel, window(inv, panel));
             const auto method = method_of(inv);
             const auto zb = zero_base_of(inv);
@@ -391,7 +394,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                    {"component", "industry", "value"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const FocalSeries s = series(inv, panel, window(inv, panel));
             const auto method = method_of(inv);
             const auto zb = zero_base_of(inv);
@@ -445,7 +449,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                    {"component", "industry", "value"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const Panel::Id t1 = inv.selected_period(panel, "time1");
             const Panel::Id t2 = inv.selected_period(panel, "time2");
             const Panel::Id t3 = inv.selected_period(panel, "time3");
@@ -500,7 +505,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                    {"industry", "e_ij_growth_rel", "e_i_growth_rel", "point_size", "share", "lq"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const auto w = window(inv, panel);
             const FocalSeries s = series(inv, panel, {w.front(), w.back()});
             const Eigen::VectorXd size = s.region.col(inv.text("psize") == "time1" ? 0 : 1);
@@ -543,7 +549,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                   {"lq_by_year", "LQ of every industry and period", {"industry", "year", "lq"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             auto w = window(inv, panel);
             if (inv.text("periods") == "endpoints") w = {w.front(), w.back()};
             const FocalSeries s = series(inv, panel, w);
@@ -590,7 +597,8 @@ AGGLO_REGISTER_MEASURES(shift_share) {
                    {"component", "industry", "value"}}},
       .kernel =
           [](const Invocation& inv) {
-            const Panel panel = inv.panel("table");
+            const auto held = inv.shared_panel("table");
+            const Panel& panel = *held;
             const auto w = window(inv, panel);
             const FocalSeries s = series(inv, panel, {w.front(), w.back()});
             const ArcelusShiftShare a = shift_share_arcelus(s.region.col(0), s.region.col(1),

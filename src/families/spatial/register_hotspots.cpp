@@ -24,7 +24,8 @@ namespace {
 // The variable per region: a value column, or the location quotient of `industry`.
 RegionValues hotspot_values(const Invocation& inv, std::vector<std::string>& warnings) {
   if (!inv.has("industry")) return read_region_values(inv, warnings);
-  const Panel panel = inv.panel("table", {.nonnegative = true});
+  const auto held = inv.shared_panel("table", {.nonnegative = true});
+  const Panel& panel = *held;
   const LabeledMatrix m = inv.period_matrix(panel);
   const std::string industry = inv.text("industry");
   const auto it = std::find(m.col_labels.begin(), m.col_labels.end(), industry);

@@ -99,8 +99,9 @@ TEST(Cli, OnePeriodMeasureRunsForEveryPeriod) {
   auto neg = temp_file("cli_each_neg.csv", "region,industry,year,value\nA,x,1,1\nA,x,2,-3\n");
   CliRun bad = run_agglo("location-quotient --table " + neg + " --period year");
   EXPECT_EQ(bad.code, 1);
-  EXPECT_NE(bad.out.find("cli_each_neg.csv:3:4: expected a count (>= 0) in column \"value\", got -3"),
-            std::string::npos)
+  EXPECT_NE(
+      bad.out.find("cli_each_neg.csv:3:4: expected a count (>= 0) in column \"value\", got -3"),
+      std::string::npos)
       << bad.out;
 }
 
@@ -139,4 +140,75 @@ TEST(Cli, OutputDirWritesOneFilePerOutput) {
   EXPECT_NE(read_all((dir / "lq.csv").string()).find("A,y,1.5"), std::string::npos);
   CliRun j = run_agglo("location-quotient --table " + p + " --format json");
   EXPECT_NE(j.out.find("\"lq\": 1.5"), std::string::npos) << j.out;
+}
+
+// `agglo run`: the steps of a plan write what the same measures write one command at a time;
+// a relative table is found beside the plan.
+TEST(Cli, RunPlanWritesWhatSeparateCommandsWrite) {
+  const std::string table =
+      temp_file("cli_run.csv",
+                "region,industry,year,value\nA,x,1,10\nA,y,1,30\nB,x,1,30\nB,y,1,10\n"
+                "A,x,2,10\nA,y,2,10\nB,x,2,30\nB,y,2,10\n");
+  const std::string plan = temp_file("cli_run_plan.json",
+                                     R"({"table": "cli_run.csv", "columns": {"period": "year"},
+                    "steps": [{"measure": "hoover-concentration"},
+                              {"measure": "location_quotient", "output_dir": "lq",
+                               "params": {"method": "additive"}}]})");
+  const auto dir = std::filesystem::path(plan).parent_path();
+  const std::string out = (dir / "cli_run_out").string();
+  CliRun run = run_agglo("run " + plan + " --output-dir " + out);
+  ASSERT_EQ(run.code, 0) << run.out;
+  const std::string sep = (dir / "cli_run_sep").string();
+  ASSERT_EQ(run_agglo("hoover-concentration --table " + table + " --period year --output-dir " +
+                      sep + "/hoover")
+                .code,
+            0);
+  ASSERT_EQ(run_agglo("location-quotient --table " + table +
+                      " --period year --method additive --output-dir " + sep + "/lq")
+                .code,
+            0);
+  const std::string hoover = read_all(out + "/hoover-concentration/hoover.csv");
+  EXPECT_NE(hoover.find("period,industry,hoover\n1,x,0.25\n"), std::string::npos) << hoover;
+  EXPECT_EQ(hoover, read_all(sep + "/hoover/hoover.csv"));
+  const std::string lq = read_all(out + "/lq/lq.csv");
+  EXPECT_FALSE(lq.empty());
+  EXPECT_EQ(lq, read_all(sep + "/lq/lq.csv"));
+}
+
+// Each step applies its own checks to the shared read: the count check of the location quotient
+// still names the file, line and column of the negative value.
+TEST(Cli, RunPlanChecksEachStepOnTheSharedTable) {
+  temp_file("cli_run_neg.csv", "region,industry,year,value\nA,x,1,1\nA,x,2,-3\n");
+  const std::string plan =
+      temp_file("cli_run_neg.json", R"({"table": "cli_run_neg.csv", "columns": {"period": "year"},
+                              "steps": [{"measure": "location-quotient"}]})");
+  const auto out = std::filesystem::path(plan).parent_path() / "cli_run_neg_out";
+  CliRun bad = run_agglo("run " + plan + " --output-dir " + out.string());
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(
+      bad.out.find("cli_run_neg.csv:3:4: expected a count (>= 0) in column \"value\", got -3"),
+      std::string::npos)
+      << bad.out;
+}
+
+TEST(Cli, RunPlanErrorsArePositionedAndNamed) {
+  const std::string broken =
+      temp_file("cli_plan_broken.json", "{\"steps\": [\n  {\"measure\": }\n]}");
+  CliRun syntax = run_agglo("run " + broken);
+  EXPECT_EQ(syntax.code, 1);
+  EXPECT_NE(syntax.out.find("cli_plan_broken.json:2:15: the plan is not valid JSON (syntax error"),
+            std::string::npos)
+      << syntax.out;
+  const std::string unknown_key =
+      temp_file("cli_plan_key.json", R"({"steps": [{"measure": "hoover", "param": {}}]})");
+  CliRun key = run_agglo("run " + unknown_key);
+  EXPECT_EQ(key.code, 1);
+  EXPECT_NE(key.out.find("step 1 has the unknown key \"param\""), std::string::npos) << key.out;
+  const std::string unknown_measure =
+      temp_file("cli_plan_measure.json", R"({"steps": [{"measure": "no-such-thing"}]})");
+  CliRun measure = run_agglo("run " + unknown_measure);
+  EXPECT_EQ(measure.code, 1);
+  EXPECT_NE(measure.out.find("step 1: no measure \"no-such-thing\""), std::string::npos)
+      << measure.out;
+  EXPECT_EQ(run_agglo("run " + temp_file("cli_plan_empty.json", R"({"steps": []})")).code, 1);
 }
