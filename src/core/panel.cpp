@@ -18,10 +18,20 @@ void* allocate_large_block(size_t bytes) {
   const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   void* p = std::aligned_alloc(kHugePage, size);
   if (!p) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-  ::madvise(p, size, MADV_HUGEPAGE);  // a request: without huge pages the block still works
-#endif
+  advise_huge_pages(p, size);  // a request: without huge pages the block still works
   return p;
+}
+
+void advise_huge_pages(void* p, size_t bytes) noexcept {
+#ifdef MADV_HUGEPAGE
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  const auto begin = (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
+  const auto end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHugePage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
 }
 
 void free_large_block(void* p) noexcept {
@@ -122,10 +132,15 @@ LabeledMatrix Panel::matrix(Id period_id, bool all_labels, CellIndex* cells) con
     cells->row.reserve(cells->row.size() + rows);
     cells->col.reserve(cells->col.size() + rows);
     cells->value.reserve(cells->value.size() + rows);
+    advise_huge_pages(cells->row.data(), cells->row.capacity() * sizeof(uint32_t));
+    advise_huge_pages(cells->col.data(), cells->col.capacity() * sizeof(uint32_t));
+    advise_huge_pages(cells->value.data(), cells->value.capacity() * sizeof(double));
   }
   const auto R = static_cast<Eigen::Index>(m.row_labels.size());
   const auto I = static_cast<Eigen::Index>(m.col_labels.size());
-  m.values = Eigen::MatrixXd::Zero(R, I);
+  m.values.resize(R, I);
+  advise_huge_pages(m.values.data(), static_cast<size_t>(R * I) * sizeof(double));
+  m.values.setZero();
   // One bit per cell: small enough to stay in cache while the rows scatter over the matrix.
   std::vector<uint64_t> seen((static_cast<size_t>(R * I) + 63) / 64, 0);
   for (size_t k = 0; k < n; ++k) {

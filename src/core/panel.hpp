@@ -19,6 +19,9 @@ namespace agglo {
 constexpr size_t kLargeBlock = size_t{8} << 20;
 void* allocate_large_block(size_t bytes);
 void free_large_block(void* p) noexcept;
+// The same request for the whole 2 MB pages inside a large block allocated elsewhere (a dense
+// matrix, before it is first written).
+void advise_huge_pages(void* p, size_t bytes) noexcept;
 
 // Allocator that leaves new elements of trivial types uninitialised, so that large panel columns
 // are filled once (in parallel, by the reader) instead of being zeroed first; large columns go
