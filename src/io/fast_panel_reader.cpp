@@ -347,14 +347,17 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
   if (!file.data() || L.body_offset >= file.size()) return std::nullopt;
   const char* body = file.data() + L.body_offset;
   const char* end = file.data() + file.size();
-  const int threads = std::max(1, omp_get_max_threads());
-  std::vector<Chunk> chunks(static_cast<size_t>(threads));
+  // A few chunks per thread, taken as threads come free: a thread held up by the machine
+  // leaves its later chunks to the others. (Each chunk has its own label tables, so not many.)
+  const int parts =
+      std::max(1, omp_get_max_threads()) * (end - body > (ptrdiff_t{64} << 20) ? 4 : 1);
+  std::vector<Chunk> chunks(static_cast<size_t>(parts));
   const char* cut = body;
-  for (int k = 0; k < threads; ++k) {
+  for (int k = 0; k < parts; ++k) {
     Chunk& c = chunks[static_cast<size_t>(k)];
     c.begin = cut;
-    const char* target = body + (end - body) * (k + 1) / threads;
-    if (k + 1 == threads || target >= end) {
+    const char* target = body + (end - body) * (k + 1) / parts;
+    if (k + 1 == parts || target >= end) {
       c.end = end;
     } else {
       const void* nl = std::memchr(std::max(target, cut), '\n',
@@ -366,7 +369,7 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
   // Newlines per chunk bound its rows: size the panel once, then fill it in parallel.
   std::vector<ChunkScan> scans(chunks.size());
 #pragma omp parallel for schedule(static, 1)
-  for (int k = 0; k < threads; ++k) {
+  for (int k = 0; k < parts; ++k) {
     Chunk& c = chunks[static_cast<size_t>(k)];
     scans[static_cast<size_t>(k)] = scan_chunk(c.begin, c.end);
   }
@@ -398,8 +401,8 @@ std::optional<Panel> read_panel_fast(const std::string& path, const CsvOptions& 
     allocate(panel.period, total);
     allocate(panel.value, total);
     if (explicit_lines) allocate(panel.lines, total);
-#pragma omp parallel for schedule(static, 1)
-    for (int k = 0; k < threads; ++k)
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int k = 0; k < parts; ++k)
       if (scans[static_cast<size_t>(k)].padded)
         parse_chunk<true>(chunks[static_cast<size_t>(k)], L, options, check, end, panel);
       else
