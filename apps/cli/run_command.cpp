@@ -149,8 +149,8 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
         inv.panel_cache = cache;
         ProgressBar bar("reading");
         inv.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
+        std::cerr << where << ": " << kebab_case(spec->name) << "\n";
         const Results results = run_measure(*spec, inv);
-        std::cerr << where << " (" << kebab_case(spec->name) << "): ";
         out.emit(results);
       } catch (const UsageError& e) {
         throw UsageError(where + " (" + kebab_case(spec->name) + "): " + e.what());

@@ -26,10 +26,13 @@ std::vector<std::string> explain_na_columns(const std::string& measure, const st
     bucket.push_back(labels[static_cast<size_t>(k)]);
   }
   std::vector<std::string> warnings;
+  // "industry" -> "industries", "region" -> "regions"
+  const std::string plural =
+      !what.empty() && what.back() == 'y' ? what.substr(0, what.size() - 1) + "ies" : what + "s";
   auto add = [&](const std::vector<std::string>& names, const std::string& cause) {
     if (names.empty()) return;
     warnings.push_back(fmt::format("{}: NA for {} {} ({} {}): {}", measure, names.size(),
-                                   names.size() == 1 ? what : what + "s", what, list_labels(names),
+                                   names.size() == 1 ? what : plural, what, list_labels(names),
                                    cause));
   };
   add(with_na, "NA cells in the input (a missing value makes the index undefined)");

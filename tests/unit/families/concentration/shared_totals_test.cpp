@@ -14,6 +14,7 @@
 #include "families/concentration/hoover_krugman.hpp"
 #include "families/concentration/location_quotient.hpp"
 #include "families/concentration/locational_gini.hpp"
+#include "families/concentration/na_reasons.hpp"
 
 namespace agglo {
 namespace {
@@ -178,6 +179,33 @@ TEST(LocationalGini, CrowdedKeysMatchTheDefinition) {
   const Eigen::VectorXd g = locational_gini(x);
   EXPECT_NEAR(g(0), gini_by_definition(x, 0), 1e-14);
   EXPECT_NEAR(g(1), gini_by_definition(x, 1), 1e-14);
+}
+
+}  // namespace
+}  // namespace agglo
+
+namespace agglo {
+namespace {
+
+// NA results are explained per cause, with the label's plural spelled out.
+TEST(NaReasons, OneWarningPerCauseWithPlurals) {
+  Eigen::MatrixXd x(2, 3);
+  x << NA, 0, 1, 1, 0, NA;
+  const Eigen::VectorXd result = Eigen::Vector3d(NA, NA, NA);
+  const auto warnings =
+      explain_na_columns("m", "industry", result, x, {"a", "b", "c"}, "other cause");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(
+      warnings[0],
+      "m: NA for 2 industries (industry \"a\", \"c\"): NA cells in the input (a missing value "
+      "makes the index undefined)");
+  EXPECT_EQ(warnings[1],
+            "m: NA for 1 industry (industry \"b\"): empty (its values sum to 0), so "
+            "its shares are undefined");
+  const auto regions = explain_na_columns("m", "region", Eigen::Vector2d(NA, NA),
+                                          Eigen::MatrixXd::Constant(1, 2, 5.0), {"r", "s"}, "why");
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_EQ(regions[0], "m: NA for 2 regions (region \"r\", \"s\"): why");
 }
 
 }  // namespace
