@@ -72,6 +72,15 @@ std::map<std::string, std::string> text_map(const nlohmann::json& j, const std::
   return m;
 }
 
+// A text entry of a plan object, or `fallback` when absent.
+std::string text_entry(const nlohmann::json& j, const char* key, const std::string& fallback,
+                       const std::string& plan, const std::string& where) {
+  if (!j.contains(key)) return fallback;
+  if (!j[key].is_string())
+    throw Error(SourcePos{plan, 0, 0}, where + ": \"" + key + "\" must be a text");
+  return j[key].get<std::string>();
+}
+
 }  // namespace
 
 void add_run_command(CLI::App& app, Commands& cmds) {
@@ -95,13 +104,19 @@ Plan (paths relative to the plan's folder; a step's own table and columns win):
    "steps": [{"measure": "shift-share-dynamic", "params": {"region": "10001"}},
              {"measure": "theil-decomposition", "inputs": {"hierarchy": "groups.csv"},
               "columns": {"industry": "industry"}, "output_dir": "theil"}]}
+A stored dataset replaces "table": "project": "FILE.agglo", "dataset": "NAME".
 Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<format>.)");
   cmds.on(sub, [f]() {
     const std::string& plan_path = f->plan;
     const nlohmann::json plan = read_plan(plan_path);
-    check_keys(plan, {"table", "columns", "steps"}, plan_path, "the plan");
-    if (plan.contains("table") && !plan["table"].is_string())
-      throw Error(SourcePos{plan_path, 0, 0}, "the plan's \"table\" must be a file name");
+    check_keys(plan, {"table", "project", "dataset", "columns", "steps"}, plan_path, "the plan");
+    const std::string table = text_entry(plan, "table", "", plan_path, "the plan");
+    const std::string project = text_entry(plan, "project", "", plan_path, "the plan");
+    const std::string dataset = text_entry(plan, "dataset", "", plan_path, "the plan");
+    if (project.empty() != dataset.empty() || (!project.empty() && !table.empty()))
+      throw Error(SourcePos{plan_path, 0, 0},
+                  "the plan names its table either as \"table\" (a file) or as \"project\" and "
+                  "\"dataset\" (a stored dataset)");
     const fs::path base = fs::path(plan_path).parent_path();
     const auto resolve = [&](const std::string& p) {
       return fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string();
@@ -120,9 +135,9 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
       const std::string where = "step " + std::to_string(k + 1);
       check_keys(step, {"measure", "params", "inputs", "columns", "output_dir", "format"},
                  plan_path, where);
-      if (!step.contains("measure") || !step["measure"].is_string())
+      if (!step.contains("measure"))
         throw Error(SourcePos{plan_path, 0, 0}, where + " needs \"measure\" (a name)");
-      std::string name = step["measure"].get<std::string>();
+      std::string name = text_entry(step, "measure", "", plan_path, where);
       std::replace(name.begin(), name.end(), '-', '_');
       const MeasureSpec* spec = Registry::instance().find(name);
       if (!spec)
@@ -130,8 +145,10 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
                                                     step["measure"].get<std::string>() +
                                                     "\" (agglo list shows them)");
       std::map<std::string, InputSource> inputs;
-      if (plan.contains("table") && spec->input("table"))
-        inputs["table"] = InputSource{resolve(plan["table"].get<std::string>()), "", ""};
+      if (spec->input("table") && !table.empty())
+        inputs["table"] = InputSource{resolve(table), "", ""};
+      if (spec->input("table") && !project.empty())
+        inputs["table"] = InputSource{"", resolve(project), dataset};
       for (const auto& [role, file] :
            text_map(step.value("inputs", nlohmann::json()), plan_path, where + " inputs"))
         inputs[role] = InputSource{resolve(file), "", ""};
@@ -140,9 +157,15 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
            text_map(step.value("columns", nlohmann::json()), plan_path, where + " columns"))
         step_columns[role] = header;
       OutputFlags out;
-      out.format = step.value("format", f->format);
-      out.output_dir =
-          (fs::path(f->output_dir) / step.value("output_dir", kebab_case(spec->name))).string();
+      out.format = text_entry(step, "format", f->format, plan_path, where);
+      if (out.format != "csv" && out.format != "json" && out.format != "xlsx" &&
+          out.format != "table")
+        throw Error(
+            SourcePos{plan_path, 0, 0},
+            where + ": format must be csv, json, xlsx or table, got \"" + out.format + "\"");
+      out.output_dir = (fs::path(f->output_dir) /
+                        text_entry(step, "output_dir", kebab_case(spec->name), plan_path, where))
+                           .string();
       try {
         Invocation inv(*spec, step.value("params", nlohmann::json::object()), step_columns, inputs,
                        f->read.settings());

@@ -146,15 +146,18 @@ std::shared_ptr<const Panel> Invocation::shared_panel(const std::string& role,
     check_in_memory(*in_memory, check);
     return in_memory;
   }
-  if (panel_cache && reads_panel_from_file(role)) {
+  if (panel_cache && cacheable(role)) {
     const PanelColumns cols = panel_columns(role);
-    const std::string key =
-        fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", source(role).path, cols.region,
-                    cols.industry, cols.value, cols.period, cols.period_explicit);
+    const InputSource& src = source(role);
+    const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", src.path,
+                                        src.project, src.dataset, cols.region, cols.industry,
+                                        cols.value, cols.period, cols.period_explicit);
     auto& cached = panel_cache->panels[key];
     if (!cached)
       cached = std::make_shared<const Panel>(
-          read_panel(source(role).path, read_.csv, cols, PanelCheck{}, progress));
+          reads_panel_from_file(role)
+              ? read_panel(src.path, read_.csv, cols, PanelCheck{}, progress)
+              : panel_from_text(table(role), cols, PanelCheck{}));
     check_in_memory(*cached, check);
     return cached;
   }
@@ -177,9 +180,13 @@ bool Invocation::reads_panel_from_file(const std::string& role) const {
   return source(role).dataset.empty() && !wide && !cache_.count(role);
 }
 
+bool Invocation::cacheable(const std::string& role) const {
+  return reads_panel_from_file(role) ||
+         (!source(role).dataset.empty() && !(role == "table" && read_.wide != WideLayout::None));
+}
+
 Panel Invocation::panel(const std::string& role, PanelCheck check) const {
-  if (source(role).panel || (panel_cache && reads_panel_from_file(role)))
-    return *shared_panel(role, check);
+  if (source(role).panel || (panel_cache && cacheable(role))) return *shared_panel(role, check);
   if (reads_panel_from_file(role))
     return read_panel(source(role).path, read_.csv, panel_columns(role), check, progress);
   return panel_from_text(table(role), panel_columns(role), check);

@@ -44,9 +44,9 @@ struct ReadSettings {
 
 struct MeasureSpec;
 
-// Panels read from files, kept for the next measure that reads the same file with the same
-// column mapping (one read for a run of several measures; one cache per set of read settings).
-// Panels are read without checks; each measure applies its own to the shared panel.
+// Panels read from files or stored datasets, kept for the next measure that reads the same source
+// with the same column mapping (one read for a run of several measures; one cache per set of read
+// settings). Panels are read without checks; each measure applies its own to the shared panel.
 struct PanelCache {
   std::map<std::string, std::shared_ptr<const Panel>> panels;  // key: path and column mapping
 };
@@ -107,6 +107,7 @@ class Invocation {
 
   PanelColumns panel_columns(const std::string& role) const;
   bool reads_panel_from_file(const std::string& role) const;  // not a dataset, wide or cached text
+  bool cacheable(const std::string& role) const;  // a file read as above, or a stored dataset
 };
 
 }  // namespace agglo

@@ -212,3 +212,37 @@ TEST(Cli, RunPlanErrorsArePositionedAndNamed) {
       << measure.out;
   EXPECT_EQ(run_agglo("run " + temp_file("cli_plan_empty.json", R"({"steps": []})")).code, 1);
 }
+
+// A plan may read a stored dataset; a bad step format is named.
+TEST(Cli, RunPlanReadsAStoredDatasetAndChecksFormats) {
+  const std::string table =
+      temp_file("cli_run_store.csv", "region,industry,emp\nA,x,10\nA,y,30\nB,x,30\nB,y,10\n");
+  const auto dir = std::filesystem::path(table).parent_path();
+  const std::string project = (dir / "cli_run_store.agglo").string();
+  ASSERT_EQ(run_agglo("project init " + project).code, 0);
+  ASSERT_EQ(run_agglo("import " + table + " --as emp --project " + project + " --value emp").code,
+            0);
+  const std::string plan =
+      temp_file("cli_run_store.json", R"({"project": "cli_run_store.agglo", "dataset": "emp",
+                               "steps": [{"measure": "hoover-concentration", "format": "json"},
+                                         {"measure": "location-quotient"}]})");
+  const std::string out = (dir / "cli_run_store_out").string();
+  CliRun run = run_agglo("run " + plan + " --output-dir " + out);
+  ASSERT_EQ(run.code, 0) << run.out;
+  const std::string hoover = read_all(out + "/hoover-concentration/hoover.json");
+  EXPECT_NE(hoover.find("\"hoover\": 0.25"), std::string::npos) << hoover;
+  EXPECT_EQ(read_all(out + "/location-quotient/lq.csv"),
+            "region,industry,lq\nA,x,0.5\nA,y,1.5\nB,x,1.5\nB,y,0.5\n");
+  const std::string bad = temp_file("cli_run_format.json",
+                                    R"({"table": "cli_run_store.csv", "columns": {"value": "emp"},
+                                "steps": [{"measure": "hoover-concentration", "format": "pdf"}]})");
+  CliRun format = run_agglo("run " + bad + " --output-dir " + out);
+  EXPECT_EQ(format.code, 1);
+  EXPECT_NE(format.out.find("step 1: format must be csv, json, xlsx or table, got \"pdf\""),
+            std::string::npos)
+      << format.out;
+  const std::string both =
+      temp_file("cli_run_both.json", R"({"table": "a.csv", "project": "p.agglo", "dataset": "d",
+                               "steps": [{"measure": "hoover-concentration"}]})");
+  EXPECT_EQ(run_agglo("run " + both).code, 1);
+}
