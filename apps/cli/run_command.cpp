@@ -129,6 +129,14 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
     if (!steps.is_array() || steps.empty())
       throw Error(SourcePos{plan_path, 0, 0}, "the plan needs a non-empty list \"steps\"");
 
+    // Every step is checked (keys, measure, inputs, options, format) before the first one runs,
+    // so that a typo in the last step does not surface after minutes of work.
+    struct Step {
+      const MeasureSpec* spec;
+      Invocation inv;
+      OutputFlags out;
+    };
+    std::vector<Step> prepared;
     auto cache = std::make_shared<PanelCache>();
     for (size_t k = 0; k < steps.size(); ++k) {
       const nlohmann::json& step = steps[k];
@@ -137,13 +145,13 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
                  plan_path, where);
       if (!step.contains("measure"))
         throw Error(SourcePos{plan_path, 0, 0}, where + " needs \"measure\" (a name)");
-      std::string name = text_entry(step, "measure", "", plan_path, where);
+      const std::string measure = text_entry(step, "measure", "", plan_path, where);
+      std::string name = measure;
       std::replace(name.begin(), name.end(), '-', '_');
       const MeasureSpec* spec = Registry::instance().find(name);
       if (!spec)
-        throw Error(SourcePos{plan_path, 0, 0}, where + ": no measure \"" +
-                                                    step["measure"].get<std::string>() +
-                                                    "\" (agglo list shows them)");
+        throw Error(SourcePos{plan_path, 0, 0},
+                    where + ": no measure \"" + measure + "\" (agglo list shows them)");
       std::map<std::string, InputSource> inputs;
       if (spec->input("table") && !table.empty())
         inputs["table"] = InputSource{resolve(table), "", ""};
@@ -170,14 +178,18 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
         Invocation inv(*spec, step.value("params", nlohmann::json::object()), step_columns, inputs,
                        f->read.settings());
         inv.panel_cache = cache;
-        ProgressBar bar("reading");
-        inv.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
-        std::cerr << where << ": " << kebab_case(spec->name) << "\n";
-        const Results results = run_measure(*spec, inv);
-        out.emit(results);
+        prepared.push_back(Step{spec, std::move(inv), std::move(out)});
       } catch (const UsageError& e) {
         throw UsageError(where + " (" + kebab_case(spec->name) + "): " + e.what());
       }
+    }
+    for (size_t k = 0; k < prepared.size(); ++k) {
+      Step& step = prepared[k];
+      std::cerr << "step " << k + 1 << ": " << kebab_case(step.spec->name) << "\n";
+      ProgressBar bar("reading");
+      step.inv.progress = [&bar](uint64_t done, uint64_t total) { bar.update(done, total); };
+      const Results results = run_measure(*step.spec, step.inv);
+      step.out.emit(results);
     }
     return 0;
   });

@@ -211,6 +211,18 @@ TEST(Cli, RunPlanErrorsArePositionedAndNamed) {
   EXPECT_NE(measure.out.find("step 1: no measure \"no-such-thing\""), std::string::npos)
       << measure.out;
   EXPECT_EQ(run_agglo("run " + temp_file("cli_plan_empty.json", R"({"steps": []})")).code, 1);
+  // Every step is checked before any runs: a bad option in step 2 leaves step 1 unwritten.
+  temp_file("cli_plan_late.csv", "region,industry,value\nA,x,1\nB,y,2\n");
+  const std::string late = temp_file("cli_plan_late.json", R"({"table": "cli_plan_late.csv",
+                                "steps": [{"measure": "hoover-concentration"},
+                                          {"measure": "location-quotient",
+                                           "params": {"method": "nonsense"}}]})");
+  const auto out = std::filesystem::path(late).parent_path() / "cli_plan_late_out";
+  CliRun bad_option = run_agglo("run " + late + " --output-dir " + out.string());
+  EXPECT_EQ(bad_option.code, 2) << bad_option.out;
+  EXPECT_NE(bad_option.out.find("step 2 (location-quotient): "), std::string::npos)
+      << bad_option.out;
+  EXPECT_FALSE(std::filesystem::exists(out / "hoover-concentration"));
 }
 
 // A plan may read a stored dataset; a bad step format is named.
