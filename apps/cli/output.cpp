@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,10 +12,14 @@ namespace agglo::cli {
 
 namespace fs = std::filesystem;
 
+bool is_output_format(const std::string& format) {
+  return std::find(kOutputFormats.begin(), kOutputFormats.end(), format) != kOutputFormats.end();
+}
+
 void OutputFlags::add_to(CLI::App* sub) {
   auto* g = sub->add_option_group("output");
   g->add_option("--format", format, "csv (default), json, xlsx or table")
-      ->check(CLI::IsMember({"csv", "json", "xlsx", "table"}));
+      ->check(CLI::IsMember(kOutputFormats));
   g->add_option("--output,-o", output, "write to this file instead of standard output");
   g->add_option("--output-dir", output_dir,
                 "write one <output>.<format> file per output into this folder");

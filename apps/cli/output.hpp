@@ -3,12 +3,17 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "registry/invocation.hpp"
 
 namespace agglo::cli {
+
+// The formats a result can be written in.
+inline const std::vector<std::string> kOutputFormats = {"csv", "json", "xlsx", "table"};
+bool is_output_format(const std::string& format);
 
 struct OutputFlags {
   std::string format = "csv";

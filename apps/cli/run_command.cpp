@@ -96,7 +96,7 @@ void add_run_command(CLI::App& app, Commands& cmds) {
   sub->add_option("--output-dir,-o", f->output_dir,
                   "folder under which each step writes its own folder (default .)");
   sub->add_option("--format", f->format, "csv (default), json, xlsx or table")
-      ->check(CLI::IsMember({"csv", "json", "xlsx", "table"}));
+      ->check(CLI::IsMember(kOutputFormats));
   f->read.add_to(sub);
   sub->footer(R"(
 Plan (paths relative to the plan's folder; a step's own table and columns win):
@@ -166,8 +166,7 @@ Each step writes <output-dir>/<step output_dir, default the measure>/<output>.<f
         step_columns[role] = header;
       OutputFlags out;
       out.format = text_entry(step, "format", f->format, plan_path, where);
-      if (out.format != "csv" && out.format != "json" && out.format != "xlsx" &&
-          out.format != "table")
+      if (!is_output_format(out.format))
         throw Error(
             SourcePos{plan_path, 0, 0},
             where + ": format must be csv, json, xlsx or table, got \"" + out.format + "\"");

@@ -13,8 +13,11 @@
 
 namespace agglo {
 
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;  // x86-64 transparent huge page
+}  // namespace
+
 void* allocate_large_block(size_t bytes) {
-  constexpr size_t kHugePage = size_t{2} << 20;
   const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   void* p = std::aligned_alloc(kHugePage, size);
   if (!p) throw std::bad_alloc();
@@ -24,7 +27,6 @@ void* allocate_large_block(size_t bytes) {
 
 void advise_huge_pages(void* p, size_t bytes) noexcept {
 #ifdef MADV_HUGEPAGE
-  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
   const auto begin = (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
   const auto end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHugePage - 1);
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);

@@ -164,9 +164,13 @@ std::shared_ptr<const Panel> Invocation::shared_panel(const std::string& role,
   return std::make_shared<const Panel>(panel(role, check));
 }
 
+bool Invocation::is_wide(const std::string& role) const {
+  return role == "table" && read_.wide != WideLayout::None;
+}
+
 PanelColumns Invocation::panel_columns(const std::string& role) const {
   PanelColumns cols;
-  const bool wide = role == "table" && read_.wide != WideLayout::None;
+  const bool wide = is_wide(role);
   cols.region = wide ? "region" : column("region");
   cols.industry = wide ? "industry" : column("industry");
   cols.value = wide ? "value" : column("value");
@@ -176,13 +180,11 @@ PanelColumns Invocation::panel_columns(const std::string& role) const {
 }
 
 bool Invocation::reads_panel_from_file(const std::string& role) const {
-  const bool wide = role == "table" && read_.wide != WideLayout::None;
-  return source(role).dataset.empty() && !wide && !cache_.count(role);
+  return source(role).dataset.empty() && !is_wide(role) && !cache_.count(role);
 }
 
 bool Invocation::cacheable(const std::string& role) const {
-  return reads_panel_from_file(role) ||
-         (!source(role).dataset.empty() && !(role == "table" && read_.wide != WideLayout::None));
+  return !is_wide(role) && (!source(role).dataset.empty() || !cache_.count(role));
 }
 
 Panel Invocation::panel(const std::string& role, PanelCheck check) const {

@@ -105,6 +105,7 @@ class Invocation {
   ReadSettings read_;
   mutable std::map<std::string, std::shared_ptr<TextTable>> cache_;
 
+  bool is_wide(const std::string& role) const;  // the table given in wide layout
   PanelColumns panel_columns(const std::string& role) const;
   bool reads_panel_from_file(const std::string& role) const;  // not a dataset, wide or cached text
   bool cacheable(const std::string& role) const;  // a file read as above, or a stored dataset
