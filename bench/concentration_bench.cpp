@@ -21,6 +21,7 @@
 #include "families/agglomeration/ellison_glaeser.hpp"
 #include "families/concentration/concentration_totals.hpp"
 #include "families/concentration/hoover_krugman.hpp"
+#include "families/concentration/industry_concentration.hpp"
 #include "families/concentration/location_quotient.hpp"
 #include "families/concentration/locational_gini.hpp"
 #include "io/text_table.hpp"
@@ -52,8 +53,26 @@ void count_panel(benchmark::State& state) {
 }
 
 // The whole P1a workload: the four measures of every period, from the period's totals computed
-// once; the LQ matrix of each period is written into the same buffer.
+// once, in one pass over each industry's column (industry_concentration); the LQ matrix of each
+// period is written into the same buffer.
 void BM_P1a_Concentration(benchmark::State& state) {
+  if (!have_p1(state)) return;
+  Eigen::MatrixXd lq;
+  for (auto _ : state) {
+    for (const Eigen::MatrixXd& x : p1().periods) {
+      const agglo::ConcentrationTotals totals = agglo::concentration_totals(x);
+      const agglo::IndustryConcentration c = agglo::industry_concentration(x, totals, lq);
+      benchmark::DoNotOptimize(lq.data());
+      benchmark::DoNotOptimize(c.hoover.data());
+      benchmark::DoNotOptimize(c.krugman.data());
+      benchmark::DoNotOptimize(c.locational_gini.data());
+    }
+  }
+  count_panel(state);
+}
+
+// The same with the four measures' own functions on the shared totals: four passes a period.
+void BM_P1a_SeparateKernels(benchmark::State& state) {
   if (!have_p1(state)) return;
   Eigen::MatrixXd lq;
   for (auto _ : state) {
@@ -183,6 +202,7 @@ void BM_P5_EllisonGlaeser(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_P1a_Concentration)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_P1a_SeparateKernels)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_P1a_Measure)
     ->DenseRange(Lq, Gini)
     ->ArgName("measure")

@@ -24,8 +24,7 @@ Eigen::VectorXd half_distance_to(const Eigen::MatrixXd& x, const Eigen::VectorXd
 #pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < x.cols(); ++i) {
     if (std::isnan(total(i))) continue;
-    const double inv = 1.0 / total(i);
-    h(i) = (x.col(i).array() * inv - share.array()).abs().sum() / 2;
+    h(i) = half_distance(x.col(i).data(), 1.0 / total(i), share);
   }
   return h;
 }
@@ -37,6 +36,11 @@ Eigen::VectorXd distribution_totals(const ConcentrationTotals& totals) {
 }
 
 }  // namespace
+
+double half_distance(const double* col, double inv_total, const Eigen::VectorXd& share) {
+  const Eigen::Map<const Eigen::ArrayXd> x(col, share.size());
+  return (x * inv_total - share.array()).abs().sum() / 2;
+}
 
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::VectorXd& reference) {
   const Eigen::Index n = x.rows();

@@ -20,6 +20,10 @@ Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x);
 // The same from the totals of x (concentration_totals(x)), shared with the other measures.
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals);
 
+// 1/2 sum_r | col_r * inv_total - share_r |: the Hoover index of one industry column against
+// regional shares (the arithmetic every Hoover and Krugman function here uses).
+double half_distance(const double* col, double inv_total, const Eigen::VectorXd& share);
+
 // What the industry's regional distribution is compared with.
 enum class KrugmanReference {
   Nation,        // all industries' regional totals, the industry itself included (REAT, EconGeo)

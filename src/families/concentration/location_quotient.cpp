@@ -14,42 +14,39 @@ Eigen::VectorXd col_sums_skip_na(const Eigen::MatrixXd& x) {
   return x.unaryExpr([](double v) { return std::isnan(v) ? 0.0 : v; }).colwise().sum().transpose();
 }
 
-void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
-                       Eigen::MatrixXd& lq, LqMethod method) {
-  const Eigen::Index n = x.rows(), industries = x.cols();
-  if (lq.rows() != n || lq.cols() != industries) lq.resize(n, industries);
+void location_quotient_column(const double* col, const ConcentrationTotals& totals, Eigen::Index i,
+                              double smallest_region, LqMethod method, double* out) {
+  const Eigen::Index n = totals.region_total.size();
   const double* region_total = totals.region_total.data();
   const double total = totals.grand_total;
-  // The smallest regional total in magnitude: when its product with an industry's total is
-  // positive (not 0, not NaN), no denominator of that industry is 0, and the column needs no test
-  // per cell (the plain arithmetic loop vectorises). Columns go to the threads in chunks as they
-  // come free.
-  const double smallest_region = n > 0 ? totals.region_total.cwiseAbs().minCoeff() : 0.0;
-#pragma omp parallel for schedule(dynamic, 32)
-  for (Eigen::Index i = 0; i < industries; ++i) {
-    const double* col = x.col(i).data();
-    double* out = lq.col(i).data();
-    const double industry_total = totals.industry_total(i);
-    const bool has_na = totals.industry_has_na(i);
-    if (method == LqMethod::Multiplicative) {
-      if (!has_na && smallest_region * std::abs(industry_total) > 0) {
-        for (Eigen::Index r = 0; r < n; ++r)
-          out[r] = (col[r] * total) / (region_total[r] * industry_total);
-        continue;
-      }
+  const double industry_total = totals.industry_total(i);
+  const bool has_na = totals.industry_has_na(i);
+  if (method == LqMethod::Multiplicative) {
+    if (!has_na && smallest_region * std::abs(industry_total) > 0) {
       for (Eigen::Index r = 0; r < n; ++r)
-        out[r] = location_quotient_of(col[r], region_total[r], industry_total, total, method);
-    } else {
-      const bool undefined = industry_total == 0 || total == 0;
-      if (!has_na && !undefined) {
-        for (Eigen::Index r = 0; r < n; ++r)
-          out[r] = col[r] / industry_total - region_total[r] / total;
-        continue;
-      }
-      for (Eigen::Index r = 0; r < n; ++r)
-        out[r] = location_quotient_of(col[r], region_total[r], industry_total, total, method);
+        out[r] = (col[r] * total) / (region_total[r] * industry_total);
+      return;
     }
+  } else if (!has_na && industry_total != 0 && total != 0) {
+    for (Eigen::Index r = 0; r < n; ++r) out[r] = col[r] / industry_total - region_total[r] / total;
+    return;
   }
+  for (Eigen::Index r = 0; r < n; ++r)
+    out[r] = location_quotient_of(col[r], region_total[r], industry_total, total, method);
+}
+
+double smallest_region_total(const ConcentrationTotals& totals) {
+  return totals.region_total.size() > 0 ? totals.region_total.cwiseAbs().minCoeff() : 0.0;
+}
+
+void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
+                       Eigen::MatrixXd& lq, LqMethod method) {
+  if (lq.rows() != x.rows() || lq.cols() != x.cols()) lq.resize(x.rows(), x.cols());
+  const double smallest_region = smallest_region_total(totals);
+  // Columns go to the threads in chunks as they come free.
+#pragma omp parallel for schedule(dynamic, 32)
+  for (Eigen::Index i = 0; i < x.cols(); ++i)
+    location_quotient_column(x.col(i).data(), totals, i, smallest_region, method, lq.col(i).data());
 }
 
 Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x, LqMethod method) {

@@ -22,6 +22,14 @@ Eigen::MatrixXd location_quotient(const Eigen::MatrixXd& x,
 void location_quotient(const Eigen::MatrixXd& x, const ConcentrationTotals& totals,
                        Eigen::MatrixXd& lq, LqMethod method = LqMethod::Multiplicative);
 
+// The quotients of industry i (its column `col` of x) into out[0..n): the arithmetic of the
+// matrix form. `smallest_region` = smallest_region_total(totals): when its product with the
+// industry's total is positive (not 0, not NaN), no denominator of the column is 0 and the plain
+// arithmetic loop (it vectorises) needs no test per cell.
+void location_quotient_column(const double* col, const ConcentrationTotals& totals, Eigen::Index i,
+                              double smallest_region, LqMethod method, double* out);
+double smallest_region_total(const ConcentrationTotals& totals);
+
 // The quotient of one cell x_ri from x_r., x_.i and x: the arithmetic of the matrix form, so both
 // give the same bits. A measure with one output row per input row uses it without a matrix.
 inline double location_quotient_of(double x_ri, double region_total, double industry_total,
