@@ -4,9 +4,7 @@
 #include <numeric>
 
 #include "families/concentration/herfindahl.hpp"
-#include "families/concentration/hoover_krugman.hpp"
-#include "families/concentration/location_quotient.hpp"
-#include "families/concentration/locational_gini.hpp"
+#include "families/concentration/industry_concentration.hpp"
 #include "report/profile_sections.hpp"
 
 namespace agglo::report {
@@ -15,10 +13,14 @@ namespace {
 
 void concentration_section(const ProfileContext& ctx, HtmlReport& report) {
   const auto& m = ctx.matrix;
-  const Eigen::VectorXd total = col_sums_skip_na(m.values);
-  const Eigen::VectorXd hoover = hoover_concentration(m.values);
-  const Eigen::VectorXd krugman = krugman_concentration(m.values);
-  const Eigen::VectorXd gini = locational_gini(m.values, false);
+  // Hoover, Krugman and the locational Gini (the coefficient, 0 to 1) in one pass.
+  const ConcentrationTotals totals = concentration_totals(m.values);
+  Eigen::MatrixXd lq;
+  const IndustryConcentration indices = industry_concentration(m.values, totals, lq, false);
+  const Eigen::VectorXd& total = totals.industry_total;
+  const Eigen::VectorXd& hoover = indices.hoover;
+  const Eigen::VectorXd& krugman = indices.krugman;
+  const Eigen::VectorXd& gini = indices.locational_gini;
   const Herfindahl herf = herfindahl_concentration(m.values);
   const Eigen::VectorXd cr4 = concentration_ratio(m.values, 4);
   std::vector<std::string> names;
