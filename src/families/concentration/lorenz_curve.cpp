@@ -71,7 +71,6 @@ double LorenzCurve::doubled_area(const double* col, const double* inv_region_tot
     count += static_cast<size_t>(col[r] > 0);
   }
   // Their values, shares and keys side by side, so that the sweep reads them in one place.
-  double share_with = 0;
   uint64_t lo = UINT64_MAX, hi = 0;
   for (size_t k = 0; k < count; ++k) {
     const uint32_t q = region_[k];
@@ -79,25 +78,33 @@ double LorenzCurve::doubled_area(const double* col, const double* inv_region_tot
     value_[k] = col[q];
     share_[k] = region_share[q];
     key_[k] = key;
-    share_with += region_share[q];
     lo = std::min(lo, key);
     hi = std::max(hi, key);
   }
-  const uint32_t position_mask = order_by_key(count, lo, hi);
-  // The regions without the industry come first on the curve: they leave A at 0 and only
-  // advance P, to the sum of their shares. Each term P_{k-1} A_k - P_k A_{k-1} is summed as
-  // P_{k-1} a_k - p_k A_{k-1} (the same number): two small products instead of the difference
-  // of two products near A P, so the rounding does not grow with the number of regions.
-  double p_prev = share_total - share_with;
-  double a_prev = 0, sum = 0;
-  for (size_t k = 0; k < count; ++k) {
-    const uint32_t at = order_[k] & position_mask;
+  const uint32_t mask = order_by_key(count, lo, hi);
+  // Each term P_{k-1} A_k - P_k A_{k-1} is summed as P_{k-1} a_k - p_k A_{k-1} (the same
+  // number): two small products instead of the difference of two products near A P, so the
+  // rounding does not grow with the number of regions. The two halves of the curve are swept side
+  // by side from zero (two chains of sums instead of one), then joined: the second half's terms
+  // gain P1 a_k - p_k A1 each, P1 A2 - A1 P2 in all (1, 2: the halves' totals).
+  const size_t half = count / 2;
+  double a1 = 0, p1 = 0, sum1 = 0, a2 = 0, p2 = 0, sum2 = 0;
+  const auto step = [&](size_t k, double& a_prev, double& p_prev, double& sum) {
+    const uint32_t at = order_[k] & mask;
     const double a = value_[at] * inv_industry_total, p = share_[at];
     sum += p_prev * a - p * a_prev;
     a_prev += a;
     p_prev += p;
+  };
+  for (size_t k = 0; k < half; ++k) {
+    step(k, a1, p1, sum1);
+    step(half + k, a2, p2, sum2);
   }
-  return sum;
+  if (count % 2 == 1) step(count - 1, a2, p2, sum2);
+  // The regions without the industry come first on the curve: they leave A at 0 and advance P
+  // to the sum of their shares, Z, which adds Z a_k to every term.
+  const double without = share_total - (p1 + p2);
+  return sum1 + sum2 + (p1 * a2 - a1 * p2) + without * (a1 + a2);
 }
 
 // Orders positions 0..count-1 by key ascending, equal keys by position, into order_ (as
