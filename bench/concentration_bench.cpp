@@ -71,6 +71,32 @@ void BM_P1a_Concentration(benchmark::State& state) {
   count_panel(state);
 }
 
+// LQ + Hoover + Krugman without the locational Gini, in one pass over each column: how much of
+// P1a the Gini's ordering is.
+void BM_P1a_WithoutGini(benchmark::State& state) {
+  if (!have_p1(state)) return;
+  Eigen::MatrixXd lq;
+  for (auto _ : state) {
+    for (const Eigen::MatrixXd& x : p1().periods) {
+      const agglo::ConcentrationTotals totals = agglo::concentration_totals(x);
+      lq.resize(x.rows(), x.cols());
+      Eigen::VectorXd hoover(x.cols()), krugman(x.cols());
+      const Eigen::VectorXd share = totals.region_total / totals.grand_total;
+      const double smallest = agglo::smallest_region_total(totals);
+#pragma omp parallel for schedule(dynamic, 16)
+      for (Eigen::Index i = 0; i < x.cols(); ++i) {
+        agglo::location_quotient_column(x.col(i).data(), totals, i, smallest,
+                                        agglo::LqMethod::Multiplicative, lq.col(i).data());
+        hoover(i) = agglo::half_distance(x.col(i).data(), 1.0 / totals.industry_total(i), share);
+        krugman(i) = 2 * hoover(i);
+      }
+      benchmark::DoNotOptimize(lq.data());
+      benchmark::DoNotOptimize(krugman.data());
+    }
+  }
+  count_panel(state);
+}
+
 // The same with the four measures' own functions on the shared totals: four passes a period.
 void BM_P1a_SeparateKernels(benchmark::State& state) {
   if (!have_p1(state)) return;
@@ -219,6 +245,7 @@ void BM_P5_EllisonGlaeser(benchmark::State& state) {
 
 BENCHMARK(BM_P1a_Concentration)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_P1a_SeparateKernels)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_P1a_WithoutGini)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_P1a_Measure)
     ->DenseRange(Lq, Gini)
     ->ArgName("measure")
