@@ -1,7 +1,6 @@
 // The one-pass concentration of every industry gives the bits of the four separate measures,
 // with their NA rules.
 #include <cmath>
-#include <random>
 
 #include <gtest/gtest.h>
 
@@ -11,21 +10,10 @@
 #include "families/concentration/industry_concentration.hpp"
 #include "families/concentration/location_quotient.hpp"
 #include "families/concentration/locational_gini.hpp"
+#include "sparse_counts.hpp"
 
 namespace agglo {
 namespace {
-
-Eigen::MatrixXd counts(Eigen::Index regions, Eigen::Index industries, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<int> count(0, 40);
-  Eigen::MatrixXd x(regions, industries);
-  for (Eigen::Index i = 0; i < industries; ++i)
-    for (Eigen::Index r = 0; r < regions; ++r) {
-      const int c = count(rng);
-      x(r, i) = c < 20 ? 0.0 : c - 19;
-    }
-  return x;
-}
 
 // Same bits, or NA in both.
 void expect_same(double a, double b, const char* what, Eigen::Index i) {
@@ -56,11 +44,11 @@ void expect_like_separate_measures(const Eigen::MatrixXd& x) {
 }
 
 TEST(IndustryConcentration, SameBitsAsTheSeparateMeasures) {
-  expect_like_separate_measures(counts(500, 40, 3));
+  expect_like_separate_measures(sparse_counts(500, 40, 3));
 }
 
 TEST(IndustryConcentration, NaCellEmptyIndustryAndEmptyRegion) {
-  Eigen::MatrixXd x = counts(60, 9, 4);
+  Eigen::MatrixXd x = sparse_counts(60, 9, 4);
   x(7, 2) = NA;         // industry 2: NA
   x.col(5).setZero();   // industry 5: empty, NA
   x.row(11).setZero();  // region 11: NA quotients
@@ -99,7 +87,7 @@ TEST(IndustryConcentration, SingleRegion) {
 }
 
 TEST(IndustryConcentration, ReusesTheLqBuffer) {
-  const Eigen::MatrixXd x = counts(30, 4, 8);
+  const Eigen::MatrixXd x = sparse_counts(30, 4, 8);
   const ConcentrationTotals t = concentration_totals(x);
   Eigen::MatrixXd lq(30, 4);
   const double* storage = lq.data();

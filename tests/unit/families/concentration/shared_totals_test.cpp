@@ -15,22 +15,10 @@
 #include "families/concentration/location_quotient.hpp"
 #include "families/concentration/locational_gini.hpp"
 #include "families/concentration/na_reasons.hpp"
+#include "sparse_counts.hpp"
 
 namespace agglo {
 namespace {
-
-// A sparse table of small counts: many zeros and many tied ratios.
-Eigen::MatrixXd sparse_counts(Eigen::Index regions, Eigen::Index industries, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<int> count(0, 9);
-  Eigen::MatrixXd x(regions, industries);
-  for (Eigen::Index i = 0; i < industries; ++i)
-    for (Eigen::Index r = 0; r < regions; ++r) {
-      const int c = count(rng);
-      x(r, i) = c < 6 ? 0.0 : c - 5;
-    }
-  return x;
-}
 
 // The localisation curve with a stable comparison sort of the LQs, as the definition reads,
 // summed in long double: a reference whose own rounding is far below the kernel's.
