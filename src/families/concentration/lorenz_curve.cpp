@@ -114,14 +114,15 @@ double LorenzCurve::doubled_area(const double* col, const double* inv_region_tot
 // key order by insertion. Keys are sortable bits, so rank = (key - lo) >> shift keeps their
 // order. Bunched keys (long runs of one rank) stop the insertion early for a comparison sort.
 uint32_t LorenzCurve::order_by_key(size_t count, uint64_t lo, uint64_t hi) {
-  const auto by_key = [this](uint32_t a, uint32_t b) {
-    return key_[a] < key_[b] || (key_[a] == key_[b] && a < b);
-  };
-  if (count >= kRadixLimit) {
-    std::iota(order_.begin(), order_.begin() + static_cast<long>(count), 0u);
-    std::sort(order_.begin(), order_.begin() + static_cast<long>(count), by_key);
+  const auto by_comparison = [this, count] {
+    const auto end = order_.begin() + static_cast<long>(count);
+    std::iota(order_.begin(), end, 0u);
+    std::sort(order_.begin(), end, [this](uint32_t a, uint32_t b) {
+      return key_[a] < key_[b] || (key_[a] == key_[b] && a < b);
+    });
     return ~uint32_t{0};
-  }
+  };
+  if (count >= kRadixLimit) return by_comparison();
   const int shift = std::max(0, static_cast<int>(std::bit_width(hi - lo)) - 16);
   uint32_t low_start[256] = {}, high_start[256] = {};
   for (size_t k = 0; k < count; ++k) {
@@ -153,11 +154,7 @@ uint32_t LorenzCurve::order_by_key(size_t count, uint64_t lo, uint64_t hi) {
     }
     order_[j] = item;
     moves += k - j;
-    if (moves > move_limit) {  // bunched keys: sort all of them by comparison
-      for (size_t m = 0; m < count; ++m) order_[m] = static_cast<uint32_t>(m);
-      std::sort(order_.begin(), order_.begin() + static_cast<long>(count), by_key);
-      return ~uint32_t{0};
-    }
+    if (moves > move_limit) return by_comparison();  // bunched keys
   }
   return 0xFFFF;
 }
