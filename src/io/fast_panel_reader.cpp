@@ -39,6 +39,7 @@ class MappedFile {
     if (fd_ >= 0) ::close(fd_);
   }
   const char* data() const { return data_; }
+  size_t size() const { return size_; }
   // Maps the pages of [b, e) in one call (each thread its own chunk: the page tables of a large
   // file are filled in parallel, not page fault by page fault nor in one serial MAP_POPULATE).
   void populate(const char* b, const char* e) const {
@@ -51,9 +52,6 @@ class MappedFile {
 #else
     (void)b, (void)e;
 #endif
-  }
-  size_t size() const {
-    return size_;
   }
 
  private:
