@@ -21,7 +21,6 @@ IndustryConcentration industry_concentration(const Eigen::MatrixXd& x,
   const bool distributions = grand_total > 0;  // else every index is NA
   const Eigen::VectorXd region_share = totals.region_total / grand_total;
   const Eigen::VectorXd inv_region_total = totals.region_total.cwiseInverse();
-  const double share_total = region_share.sum();
   const double smallest_region = smallest_region_total(totals);
 #pragma omp parallel
   {
@@ -36,8 +35,8 @@ IndustryConcentration industry_concentration(const Eigen::MatrixXd& x,
       const double inv_total = 1.0 / total;
       c.hoover(i) = half_distance(col, inv_total, region_share);
       c.krugman(i) = 2 * c.hoover(i);
-      const double area = curve.doubled_area(col, inv_region_total.data(), region_share.data(),
-                                             share_total, inv_total);
+      const double area = curve.doubled_area(col, totals.region_total.data(),
+                                             inv_region_total.data(), grand_total, total);
       c.locational_gini(i) = halved_gini ? area / 2 : area;
     }
   }

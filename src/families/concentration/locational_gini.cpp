@@ -17,9 +17,7 @@ Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, const ConcentrationTot
   const double grand_total = totals.grand_total;
   Eigen::VectorXd gini = Eigen::VectorXd::Constant(x.cols(), NA);
   if (!(grand_total > 0)) return gini;
-  const Eigen::VectorXd region_share = totals.region_total / grand_total;
   const Eigen::VectorXd inv_region_total = totals.region_total.cwiseInverse();
-  const double share_total = region_share.sum();
   // Industries are independent: one curve each, spread over the threads.
 #pragma omp parallel
   {
@@ -28,8 +26,8 @@ Eigen::VectorXd locational_gini(const Eigen::MatrixXd& x, const ConcentrationTot
     for (Eigen::Index i = 0; i < x.cols(); ++i) {
       const double total = totals.distribution_total(i);
       if (std::isnan(total)) continue;
-      const double area = curve.doubled_area(x.col(i).data(), inv_region_total.data(),
-                                             region_share.data(), share_total, 1 / total);
+      const double area = curve.doubled_area(x.col(i).data(), totals.region_total.data(),
+                                             inv_region_total.data(), grand_total, total);
       gini(i) = halved ? area / 2 : area;
     }
   }

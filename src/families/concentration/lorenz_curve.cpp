@@ -44,13 +44,13 @@ LorenzCurve::LorenzCurve(Eigen::Index regions)
       region_(static_cast<size_t>(regions) + 4),  // the packed store writes 4 at a time
       key_(static_cast<size_t>(regions)),
       value_(static_cast<size_t>(regions)),
-      share_(static_cast<size_t>(regions)),
+      total_(static_cast<size_t>(regions)),
       order_(static_cast<size_t>(regions)),
       spare_(static_cast<size_t>(regions)) {}
 
-double LorenzCurve::doubled_area(const double* col, const double* inv_region_total,
-                                 const double* region_share, double share_total,
-                                 double inv_industry_total) {
+double LorenzCurve::doubled_area(const double* col, const double* region_total,
+                                 const double* inv_region_total, double grand_total,
+                                 double industry_total) {
   // The regions with the industry, branch-free (the zeros are scattered: a branch on them would
   // be mispredicted), four at a time where SSE2 is there.
   size_t count = 0;
@@ -70,28 +70,29 @@ double LorenzCurve::doubled_area(const double* col, const double* inv_region_tot
     region_[count] = static_cast<uint32_t>(r);
     count += static_cast<size_t>(col[r] > 0);
   }
-  // Their values, shares and keys side by side, so that the sweep reads them in one place.
+  // Their values, regional totals and keys side by side, so that the sweep reads them in one
+  // place.
   uint64_t lo = UINT64_MAX, hi = 0;
   for (size_t k = 0; k < count; ++k) {
     const uint32_t q = region_[k];
     const uint64_t key = sortable_bits(col[q] * inv_region_total[q]);
     value_[k] = col[q];
-    share_[k] = region_share[q];
+    total_[k] = region_total[q];
     key_[k] = key;
     lo = std::min(lo, key);
     hi = std::max(hi, key);
   }
   const uint32_t mask = order_by_key(count, lo, hi);
   // Each term P_{k-1} A_k - P_k A_{k-1} is summed as P_{k-1} a_k - p_k A_{k-1} (the same
-  // number): two small products instead of the difference of two products near A P, so the
-  // rounding does not grow with the number of regions. The two halves of the curve are swept side
+  // number: two small products instead of the difference of two products near A P), on the
+  // unscaled values x_ri and x_r. (exact for counts). The two halves of the curve are swept side
   // by side from zero (two chains of sums instead of one), then joined: the second half's terms
   // gain P1 a_k - p_k A1 each, P1 A2 - A1 P2 in all (1, 2: the halves' totals).
   const size_t half = count / 2;
   double a1 = 0, p1 = 0, sum1 = 0, a2 = 0, p2 = 0, sum2 = 0;
   const auto step = [&](size_t k, double& a_prev, double& p_prev, double& sum) {
     const uint32_t at = order_[k] & mask;
-    const double a = value_[at] * inv_industry_total, p = share_[at];
+    const double a = value_[at], p = total_[at];
     sum += p_prev * a - p * a_prev;
     a_prev += a;
     p_prev += p;
@@ -102,9 +103,9 @@ double LorenzCurve::doubled_area(const double* col, const double* inv_region_tot
   }
   if (count % 2 == 1) step(count - 1, a2, p2, sum2);
   // The regions without the industry come first on the curve: they leave A at 0 and advance P
-  // to the sum of their shares, Z, which adds Z a_k to every term.
-  const double without = share_total - (p1 + p2);
-  return sum1 + sum2 + (p1 * a2 - a1 * p2) + without * (a1 + a2);
+  // to their total, Z, which adds Z a_k to every term.
+  const double without = grand_total - (p1 + p2);
+  return (sum1 + sum2 + (p1 * a2 - a1 * p2) + without * (a1 + a2)) / (grand_total * industry_total);
 }
 
 // Orders positions 0..count-1 by key ascending, equal keys by position, into order_ (as
