@@ -81,13 +81,13 @@ void BM_P1a_WithoutGini(benchmark::State& state) {
       const agglo::ConcentrationTotals totals = agglo::concentration_totals(x);
       lq.resize(x.rows(), x.cols());
       Eigen::VectorXd hoover(x.cols()), krugman(x.cols());
-      const Eigen::VectorXd share = totals.region_total / totals.grand_total;
       const double smallest = agglo::smallest_region_total(totals);
 #pragma omp parallel for schedule(dynamic, 16)
       for (Eigen::Index i = 0; i < x.cols(); ++i) {
         agglo::location_quotient_column(x.col(i).data(), totals, i, smallest,
                                         agglo::LqMethod::Multiplicative, lq.col(i).data());
-        hoover(i) = agglo::half_distance(x.col(i).data(), 1.0 / totals.industry_total(i), share);
+        hoover(i) = agglo::half_distance(x.col(i).data(), totals.industry_total(i),
+                                         totals.region_total, totals.grand_total);
         krugman(i) = 2 * hoover(i);
       }
       benchmark::DoNotOptimize(lq.data());

@@ -14,17 +14,18 @@ double distribution_total(const Eigen::MatrixXd& x, Eigen::Index i) {
   return (std::isnan(total) || total <= 0) ? NA : total;
 }
 
-// 1/2 sum_r | x_ri / total_i - share_r | of every industry with a distribution (total_i not NA).
+// 1/2 sum_r | x_ri / total_i - ref_r / ref_total | of every industry with a distribution
+// (total_i not NA).
 // Industries are independent: spread over the threads in chunks handed out as threads come free
 // (on a busy machine a descheduled thread then does not hold the others up); each sum is
 // vectorised.
 Eigen::VectorXd half_distance_to(const Eigen::MatrixXd& x, const Eigen::VectorXd& total,
-                                 const Eigen::VectorXd& share) {
+                                 const Eigen::VectorXd& reference, double reference_total) {
   Eigen::VectorXd h = Eigen::VectorXd::Constant(x.cols(), NA);
 #pragma omp parallel for schedule(dynamic, 32)
   for (Eigen::Index i = 0; i < x.cols(); ++i) {
     if (std::isnan(total(i))) continue;
-    h(i) = half_distance(x.col(i).data(), 1.0 / total(i), share);
+    h(i) = half_distance(x.col(i).data(), total(i), reference, reference_total);
   }
   return h;
 }
@@ -37,9 +38,11 @@ Eigen::VectorXd distribution_totals(const ConcentrationTotals& totals) {
 
 }  // namespace
 
-double half_distance(const double* col, double inv_total, const Eigen::VectorXd& share) {
-  const Eigen::Map<const Eigen::ArrayXd> x(col, share.size());
-  return (x * inv_total - share.array()).abs().sum() / 2;
+double half_distance(const double* col, double industry_total, const Eigen::VectorXd& reference,
+                     double reference_total) {
+  const Eigen::Map<const Eigen::ArrayXd> x(col, reference.size());
+  return (x * reference_total - reference.array() * industry_total).abs().sum() /
+         (2 * reference_total * industry_total);
 }
 
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::VectorXd& reference) {
@@ -49,13 +52,13 @@ Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const Eigen::Vect
     return Eigen::VectorXd::Constant(x.cols(), NA);
   Eigen::VectorXd total(x.cols());
   for (Eigen::Index i = 0; i < x.cols(); ++i) total(i) = distribution_total(x, i);
-  return half_distance_to(x, total, reference / ref_total);
+  return half_distance_to(x, total, reference, ref_total);
 }
 
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals) {
   if (std::isnan(totals.grand_total) || totals.grand_total <= 0)
     return Eigen::VectorXd::Constant(x.cols(), NA);
-  return half_distance_to(x, distribution_totals(totals), totals.region_total / totals.grand_total);
+  return half_distance_to(x, distribution_totals(totals), totals.region_total, totals.grand_total);
 }
 
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x) {

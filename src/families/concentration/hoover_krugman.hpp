@@ -20,9 +20,13 @@ Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x);
 // The same from the totals of x (concentration_totals(x)), shared with the other measures.
 Eigen::VectorXd hoover_concentration(const Eigen::MatrixXd& x, const ConcentrationTotals& totals);
 
-// 1/2 sum_r | col_r * inv_total - share_r |: the Hoover index of one industry column against
-// regional shares (the arithmetic every Hoover and Krugman function here uses).
-double half_distance(const double* col, double inv_total, const Eigen::VectorXd& share);
+// The Hoover index of one industry column against a reference distribution over the regions,
+//   1/2 sum_r | col_r / industry_total - ref_r / reference_total |,
+// summed as 1/2 sum_r | col_r R - ref_r T | / (R T) (R, T: the two totals), the arithmetic every
+// Hoover and Krugman function here uses: for counts the sum is exact and the index correctly
+// rounded.
+double half_distance(const double* col, double industry_total, const Eigen::VectorXd& reference,
+                     double reference_total);
 
 // What the industry's regional distribution is compared with.
 enum class KrugmanReference {

@@ -19,7 +19,6 @@ IndustryConcentration industry_concentration(const Eigen::MatrixXd& x,
                           Eigen::VectorXd::Constant(industries, NA)};
   const double grand_total = totals.grand_total;
   const bool distributions = grand_total > 0;  // else every index is NA
-  const Eigen::VectorXd region_share = totals.region_total / grand_total;
   const Eigen::VectorXd inv_region_total = totals.region_total.cwiseInverse();
   const double smallest_region = smallest_region_total(totals);
 #pragma omp parallel
@@ -32,8 +31,7 @@ IndustryConcentration industry_concentration(const Eigen::MatrixXd& x,
                                lq.col(i).data());
       const double total = totals.distribution_total(i);
       if (!distributions || std::isnan(total)) continue;
-      const double inv_total = 1.0 / total;
-      c.hoover(i) = half_distance(col, inv_total, region_share);
+      c.hoover(i) = half_distance(col, total, totals.region_total, grand_total);
       c.krugman(i) = 2 * c.hoover(i);
       const double area = curve.doubled_area(col, totals.region_total.data(),
                                              inv_region_total.data(), grand_total, total);

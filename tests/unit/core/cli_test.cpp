@@ -93,11 +93,12 @@ TEST(Cli, OnePeriodMeasureRunsForEveryPeriod) {
                      "A,x,2,10\nA,y,2,10\nB,x,2,30\nB,y,2,10\n");
   CliRun all = run_agglo("hoover-concentration --table " + p + " --period year");
   EXPECT_EQ(all.code, 0) << all.out;
-  EXPECT_NE(all.out.find("period,industry,hoover\n1,x,0.25\n1,y,0.25\n2,x,0.08333333333333334\n"),
+  // Period 2, industry x: 1/12, correctly rounded.
+  EXPECT_NE(all.out.find("period,industry,hoover\n1,x,0.25\n1,y,0.25\n2,x,0.08333333333333333\n"),
             std::string::npos)
       << all.out;
   CliRun one = run_agglo("hoover-concentration --table " + p + " --period year --set-period 2");
-  EXPECT_NE(one.out.find("industry,hoover\nx,0.08333333333333334\n"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("industry,hoover\nx,0.08333333333333333\n"), std::string::npos) << one.out;
   auto neg = temp_file("cli_each_neg.csv", "region,industry,year,value\nA,x,1,1\nA,x,2,-3\n");
   CliRun bad = run_agglo("location-quotient --table " + neg + " --period year");
   EXPECT_EQ(bad.code, 1);
