@@ -76,8 +76,9 @@ Eigen::VectorXd krugman_concentration(const Eigen::MatrixXd& x, const Concentrat
     const double total = totals.distribution_total(i);
     const double rest_total = totals.grand_total - total;
     if (std::isnan(total) || !(rest_total > 0)) continue;
+    // sum_r | x_ri (x - x_.i) - (x_r. - x_ri) x_.i | / (x_.i (x - x_.i)): exact sums for counts.
     const auto col = x.col(i).array();
-    k(i) = (col / total - (region_total - col) / rest_total).abs().sum();
+    k(i) = (col * rest_total - (region_total - col) * total).abs().sum() / (total * rest_total);
   }
   return k;
 }

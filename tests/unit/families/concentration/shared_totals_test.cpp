@@ -2,6 +2,7 @@
 // time, NA handling on their fast paths, and the locational Gini's ordering of many regions
 // (ties, near ties, crowded keys) against a plain sort.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -227,8 +228,46 @@ TEST(LocationalGini, MoreThan65536RegionsMatchTheDefinition) {
     EXPECT_NEAR(g(i), gini_by_definition(dense, i), 1e-14) << i;
 }
 
-// For counts the area is summed exactly and divided once: the correctly rounded value (up to the
-// reference's own final rounding), with 3,200 lognormal regions and with 70,000 regions.
+// How many doubles apart two positive doubles are.
+int64_t ulps_apart(double a, double b) {
+  return std::abs(std::bit_cast<int64_t>(a) - std::bit_cast<int64_t>(b));
+}
+
+// Hoover and Krugman (against the rest of the nation) of counts: integer sums, one division.
+TEST(HooverKrugman, CountsGiveTheCorrectlyRoundedValue) {
+  const Eigen::MatrixXd x = sparse_counts(500, 10, 21).array() * 37;
+  const Eigen::VectorXd h = hoover_concentration(x);
+  const Eigen::VectorXd rest = krugman_concentration(x, KrugmanReference::RestOfNation);
+  std::vector<int64_t> region(static_cast<size_t>(x.rows()));
+  int64_t grand = 0;
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    region[static_cast<size_t>(r)] = static_cast<int64_t>(x.row(r).sum());
+    grand += region[static_cast<size_t>(r)];
+  }
+  for (Eigen::Index i = 0; i < x.cols(); ++i) {
+    const auto industry = static_cast<int64_t>(x.col(i).sum());
+    __int128 hoover = 0, krugman = 0;
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+      const auto cell = static_cast<int64_t>(x(r, i));
+      const int64_t rt = region[static_cast<size_t>(r)];
+      const __int128 d = static_cast<__int128>(cell) * grand - static_cast<__int128>(rt) * industry;
+      hoover += d < 0 ? -d : d;
+      const __int128 e = static_cast<__int128>(cell) * (grand - industry) -
+                         static_cast<__int128>(rt - cell) * industry;
+      krugman += e < 0 ? -e : e;
+    }
+    const long double ti = industry, tg = grand;
+    // Within one ulp: the reference itself rounds twice (long double, then double).
+    EXPECT_LE(
+        ulps_apart(h(i), static_cast<double>(static_cast<long double>(hoover) / (2 * tg * ti))), 1);
+    EXPECT_LE(ulps_apart(rest(i),
+                         static_cast<double>(static_cast<long double>(krugman) / (ti * (tg - ti)))),
+              1);
+  }
+}
+
+// For counts the area is summed exactly and divided once: the correctly rounded value (within one
+// ulp: the reference rounds twice), with 3,200 lognormal regions and with 70,000 regions.
 TEST(LocationalGini, CountsGiveTheCorrectlyRoundedValue) {
   std::mt19937 rng(9);
   std::normal_distribution<double> effect(0, 1);
@@ -238,11 +277,11 @@ TEST(LocationalGini, CountsGiveTheCorrectlyRoundedValue) {
     for (Eigen::Index r = 0; r < x.rows(); ++r)
       x(r, i) = presence(rng) < 0.6 ? 0.0 : std::ceil(std::exp(3 + 1.5 * effect(rng)));
   const Eigen::VectorXd g = locational_gini(x);
-  for (Eigen::Index i = 0; i < x.cols(); ++i) EXPECT_DOUBLE_EQ(g(i), gini_of_counts(x, i)) << i;
+  for (Eigen::Index i = 0; i < x.cols(); ++i) EXPECT_LE(ulps_apart(g(i), gini_of_counts(x, i)), 1);
   const Eigen::MatrixXd many = sparse_counts(70000, 2, 13).array() + 1;
   const Eigen::VectorXd h = locational_gini(many);
   for (Eigen::Index i = 0; i < many.cols(); ++i)
-    EXPECT_DOUBLE_EQ(h(i), gini_of_counts(many, i)) << i;
+    EXPECT_LE(ulps_apart(h(i), gini_of_counts(many, i)), 1) << i;
 }
 
 // Equal keys in the radix order keep the regions' order: the same bits on repeated calls and
